@@ -1,0 +1,5 @@
+"""``python -m henan_terms`` runs the command line."""
+
+from .cli import main
+
+main()

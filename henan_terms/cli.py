@@ -1,0 +1,129 @@
+"""The ``henan-terms`` command: each subcommand maps its arguments to one library call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import HenanTermsError
+from .formats.json import concept_record, write_json
+from .glossary import Glossary, load_glossary
+from .lookup import Hit
+from .model import Citation
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+_glossary_option = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
+)
+
+
+class _Cli(click.Group):
+    """Turns library errors into one clear line each on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HenanTermsError as error:
+            for line in str(error).splitlines():
+                click.echo(f"error: {line}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Cli)
+@click.version_option(__version__, prog_name="henan-terms")
+def cli() -> None:
+    """Chinese→English policy terminology: look up, validate and export glossaries."""
+
+
+@cli.command()
+@click.argument("query")
+@_glossary_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
+    """Look a term up by Chinese, pinyin or English. Exit 1 when nothing is found."""
+    glossary = load_glossary(*glossaries)
+    hits = glossary.lookup(query)
+    if as_json:
+        records = [
+            {"matched_by": h.field, "matched": h.matched, **concept_record(h.concept, glossary.sources)} for h in hits
+        ]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif hits:
+        console = Console()
+        for hit in hits:
+            _print_hit(console, glossary, hit)
+    else:
+        suggestions = ", ".join(f"{h.concept.zh} ({h.matched})" for h in glossary.suggest(query))
+        click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
+    sys.exit(EXIT_OK if hits else EXIT_FINDINGS)
+
+
+def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
+    concept = hit.concept
+    head = concept.head
+    console.print(f"[bold]{head.text}[/]  {head.pinyin}  ({head.pinyin_written})  [dim]{concept.id}[/]")
+    for term in concept.terms:
+        forms = ", ".join(f"{v.text} ({' '.join(v.tags)})" for v in term.traditional)
+        label = "" if term is head else f"{term.type}: {term.text}  {term.pinyin}; "
+        console.print(f"  {label}traditional: {forms}")
+    table = Table(box=None, show_header=False, padding=(0, 2))
+    for rendering in concept.renderings:
+        style = {"preferred": "green", "admitted": "", "deprecated": "red strike"}[rendering.status.value]
+        table.add_row(
+            f"[{style}]{rendering.text}[/]" if style else rendering.text,
+            rendering.status.value,
+            "; ".join(_cite(glossary, c) for c in rendering.citations),
+        )
+    console.print(table)
+    for label, text in (("subject", concept.subject), ("definition", concept.definition), ("note", concept.note)):
+        if text:
+            console.print(f"  {label}: {text}")
+    for rendering in concept.renderings:
+        if rendering.note:
+            console.print(f"  note on {rendering.text!r}: {rendering.note}")
+    console.print(f"  [dim]matched {hit.field}: {hit.matched}[/]\n")
+
+
+def _cite(glossary: Glossary, citation: Citation) -> str:
+    source = glossary.sources.get(citation.source)
+    if source is None:
+        return str(citation)
+    name = ", ".join(part for part in (source.publisher, source.title, source.date) if part)
+    return f"{name} {citation.locator}".strip() + (f" <{source.url}>" if source.url else "")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Validate glossary files (default: the bundled glossary); every problem is listed."""
+    glossary = load_glossary(*files)
+    click.echo(f"ok: {len(glossary)} concepts in {glossary.name}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), required=True, help="Output format.")
+@_glossary_option
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout)."
+)
+def export(fmt: str, glossaries: tuple[Path, ...], output: TextIO) -> None:
+    """Write the whole glossary in an exchange format."""
+    glossary = load_glossary(*glossaries)
+    write_json(glossary.concepts, glossary.sources, output)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli()

@@ -1,0 +1,31 @@
+"""Exceptions of the library. Every one derives from HenanTermsError."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+
+class HenanTermsError(Exception):
+    """Base class of every error the library raises on bad input."""
+
+
+@frozen
+class Problem:
+    """One problem found in an input file, with its location."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class GlossaryError(HenanTermsError):
+    """A glossary file is invalid; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

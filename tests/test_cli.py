@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from henan_terms import bundled_files
+from henan_terms.cli import cli
+
+from .conftest import ROOT
+
+BAD = ROOT / "tests" / "bad_glossaries"
+
+
+@pytest.fixture
+def run() -> CliRunner:
+    return CliRunner()
+
+
+def test_lookup_prints_the_concept(run: CliRunner) -> None:
+    result = run.invoke(cli, ["lookup", "lianzhangzhi"])
+    assert result.exit_code == 0, result.output
+    assert "链长制" in result.output and "鏈長制" in result.output and "industrial chain leader system" in result.output
+
+
+def test_lookup_json(run: CliRunner) -> None:
+    result = run.invoke(cli, ["lookup", "鏈長制", "--json"])
+    assert result.exit_code == 0
+    [record] = json.loads(result.output)
+    assert record["zh"] == "链长制"
+    assert record["matched_by"] == "traditional"
+    assert record["pinyin"] == "liàn zhǎng zhì"
+    assert record["pinyin_written"] == "liànzhǎngzhì"
+    assert {"text": "industrial chain leader system", "status": "preferred"} in [
+        {"text": e["text"], "status": e["status"]} for e in record["en"]
+    ]
+
+
+def test_lookup_not_found_exits_1_with_suggestions(run: CliRunner) -> None:
+    result = run.invoke(cli, ["lookup", "industrial chain leader sistem"])
+    assert result.exit_code == 1
+    assert "not found" in result.output and "链长制" in result.output
+
+
+def test_lookup_in_a_bad_glossary_exits_2_without_traceback(run: CliRunner) -> None:
+    result = run.invoke(cli, ["lookup", "x", "--glossary", str(BAD / "many-problems.toml")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.output.count("error: ") == 5
+
+
+def test_validate_bundled_and_given_files(run: CliRunner) -> None:
+    result = run.invoke(cli, ["validate"])
+    assert result.exit_code == 0 and result.output.startswith("ok: ")
+    result = run.invoke(cli, ["validate", *map(str, bundled_files())])
+    assert result.exit_code == 0
+
+
+def test_validate_bad_file_lists_each_problem_with_its_line(run: CliRunner) -> None:
+    path = BAD / "pinyin-count.toml"
+    result = run.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"error: {path}:8: pinyin 'liàn zhǎng' has 2 syllables for the 3 characters of 链长制"
+    )
+
+
+def test_validate_missing_file_exits_2(run: CliRunner, tmp_path: Path) -> None:
+    result = run.invoke(cli, ["validate", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2 and "cannot read" in result.output
+
+
+def test_usage_error_exits_2(run: CliRunner) -> None:
+    assert run.invoke(cli, ["export", "--format", "docx"]).exit_code == 2
+    assert run.invoke(cli, ["frobnicate"]).exit_code == 2
+
+
+def test_export_json_lists_every_concept(run: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "glossary.json"
+    result = run.invoke(cli, ["export", "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert len(records) >= 120
+    for record in records:
+        assert {"id", "zh", "traditional", "pinyin", "pinyin_written", "en", "sources"} <= record.keys()
+        assert record["en"] and all(e["status"] in ("preferred", "admitted", "deprecated") for e in record["en"])
+        assert record["sources"]
+    by_zh = {r["zh"]: r for r in records}
+    beidou = by_zh["北斗"]
+    assert {e["text"]: e["status"] for e in beidou["en"]}["Dipper"] == "deprecated"
+    assert by_zh["锻长板"]["pinyin"] == "duàn cháng bǎn"
+
+
+def test_export_of_a_csv_glossary_to_stdout(run: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text("zh,en,status\n首台套,first (set of) major technical equipment,preferred\n", encoding="utf-8")
+    result = run.invoke(cli, ["export", "--format", "json", "--glossary", str(path)])
+    [record] = json.loads(result.output)
+    assert record["traditional"] == ["首臺套", "首台套"]
+    assert record["pinyin"] == "shǒu tái tào"
