@@ -74,8 +74,14 @@ def taiwan_phrasing(text: str) -> str | None:
 
 
 def detect_script(text: str) -> Script:
-    """Whether a text is written in simplified, traditional or mixed characters."""
-    simplified = convert(text, "s2t") != text
+    """Whether a text is written in simplified, traditional or mixed characters.
+
+    A text has simplified characters when every traditional conversion changes it (链), and
+    traditional ones when the simplified conversion changes it (鏈). Whole texts are converted, so
+    that phrases decide (北斗 stays 北斗), and characters some traditional standards keep (群, which
+    s2t alone turns into 羣) decide nothing.
+    """
+    simplified = all(convert(text, config) != text for config in TRADITIONAL_CONFIGS.values())
     traditional = to_simplified(text) != text
     if simplified and traditional:
         return Script.MIXED

@@ -192,6 +192,35 @@ def _check_concept(draft: _Draft) -> list[Problem]:
 # Chinese terms ------------------------------------------------------------------------------------
 
 
+def make_term(
+    zh: str,
+    *,
+    pinyin: str = "",
+    pinyin_written: str = "",
+    traditional: Mapping[str, str] | None = None,
+    term_type: TermType = TermType.FULL_FORM,
+    citations: tuple[Citation, ...] = (),
+    where: str = "<term>",
+) -> ChineseTerm:
+    """A term with the pinyin, written form and traditional forms that are not given generated.
+
+    Raises GlossaryError (naming ``where``) when the term or its pinyin is invalid.
+    """
+    problems: list[Problem] = []
+    term = _make_term(
+        zh,
+        pinyin,
+        pinyin_written,
+        traditional or {},
+        term_type,
+        citations,
+        lambda _key, message: problems.append(Problem(where, 0, message)),
+    )
+    if problems or term is None:
+        raise GlossaryError(problems)
+    return term
+
+
 def _make_term(
     zh: str,
     pinyin: str,

@@ -28,7 +28,9 @@ def test_pinyin_styles() -> None:
     assert chinese.to_marks("lu:e4") == "lüè"
 
 
-@pytest.mark.parametrize("query", ["lianzhangzhi", "liàn zhǎng zhì", "lian4 zhang3 zhi4", "LianZhangZhi", "lian-zhang-zhi"])
+@pytest.mark.parametrize(
+    "query", ["lianzhangzhi", "liàn zhǎng zhì", "lian4 zhang3 zhi4", "LianZhangZhi", "lian-zhang-zhi"]
+)
 def test_pinyin_key_ignores_tones_spaces_and_case(query: str) -> None:
     assert chinese.pinyin_key(query) == "lianzhangzhi"
 
@@ -64,7 +66,13 @@ def test_taiwan_phrasing_is_only_a_suggestion() -> None:
 
 @pytest.mark.parametrize(
     ("text", "script"),
-    [("链长制", Script.SIMPLIFIED), ("鏈長制", Script.TRADITIONAL), ("鏈长制", Script.MIXED), ("河南", Script.NEUTRAL)],
+    [
+        ("链长制", Script.SIMPLIFIED),
+        ("鏈長制", Script.TRADITIONAL),
+        ("鏈长制", Script.MIXED),
+        ("河南", Script.NEUTRAL),
+        ("鏈式集群化", Script.TRADITIONAL),  # 群 is written so in both scripts, though s2t gives 羣
+    ],
 )
 def test_detect_script(text: str, script: Script) -> None:
     assert chinese.detect_script(text) is script

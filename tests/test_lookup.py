@@ -32,8 +32,15 @@ def test_every_form_of_every_concept_finds_its_concept(glossary: Glossary) -> No
 
 
 def test_hit_says_which_key_matched(glossary: Glossary) -> None:
-    fields = {q: glossary.lookup(q)[0].field for q in ["链长制", "鏈長制", "lianzhangzhi", "chain leader systems"]}
-    assert fields == {"链长制": "zh", "鏈長制": "traditional", "lianzhangzhi": "pinyin", "chain leader systems": "en"}
+    fields = {
+        q: glossary.lookup(q)[0].field for q in ["链长制", "鏈長制", "lianzhangzhi", "Industrial Chain Leader Systems"]
+    }
+    assert fields == {
+        "链长制": "zh",
+        "鏈長制": "traditional",
+        "lianzhangzhi": "pinyin",
+        "Industrial Chain Leader Systems": "en",
+    }
 
 
 def test_a_substring_is_not_a_hit(glossary: Glossary) -> None:
