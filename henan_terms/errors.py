@@ -29,3 +29,11 @@ class GlossaryError(HenanTermsError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class FormatError(HenanTermsError):
+    """An input file cannot be read in its format; names the file and, where known, the line."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.problem = Problem(path, line, message)
+        super().__init__(str(self.problem))
