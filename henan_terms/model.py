@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from attrs import field, frozen
@@ -142,3 +143,18 @@ class Concept:
         """Every citation of the concept, terms first, without repeats."""
         parts: list[ChineseTerm | Rendering] = [*self.terms, *self.renderings]
         return tuple(dict.fromkeys(c for part in parts for c in part.citations))
+
+
+@frozen
+class TMUnit:
+    """A translation unit: a source sentence and its translation, with where and when it came from."""
+
+    source: str
+    target: str
+    source_lang: str = "zh-CN"
+    target_lang: str = "en"
+    origin: str = ""  # document and paragraph, e.g. "henan-advanced-manufacturing#p26"
+    created: datetime | None = None
+    confidence: float = 1.0  # alignment confidence, 1.0 for units imported as they are
+    properties: tuple[tuple[str, str], ...] = ()
+    tuid: str = ""
