@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
 import jieba
@@ -197,6 +197,43 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
         tiles.append(word[start:end])
         start = end
     return tiles
+
+
+class Segmenter:
+    """Word boundaries by jieba, with extra words (a glossary's terms) added to a private dictionary.
+
+    Only runs of Han characters are segmented; every other character is a boundary of its own.
+    """
+
+    def __init__(self, extra_words: Iterable[str]) -> None:
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        for word in extra_words:
+            self._tokenizer.add_word(word)
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def is_word_span(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` begins and ends on word boundaries (产业链长期: 链长 does not)."""
+        run_start, run_end = start, end
+        while run_start > 0 and HAN.match(text, run_start - 1):
+            run_start -= 1
+        while run_end < len(text) and HAN.match(text, run_end):
+            run_end += 1
+        if run_start == start and run_end == end:
+            return True
+        boundaries = self._boundaries(text[run_start:run_end])
+        return start - run_start in boundaries and end - run_start in boundaries
+
+    def _boundaries(self, run: str) -> frozenset[int]:
+        found = self._cache.get(run)
+        if found is None:
+            offsets = [0]
+            for word in self._tokenizer.cut(run, HMM=False):
+                offsets.append(offsets[-1] + len(word))
+            found = self._cache[run] = frozenset(offsets)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+        return found
 
 
 def written_pinyin(text: str, pinyin_marks: str) -> str:

@@ -15,10 +15,13 @@ from . import __version__
 from .errors import HenanTermsError
 from .formats.json import concept_record, write_json
 from .glossary import Glossary, load_glossary
+from .lint import LintConfig, Linter, find_config, fix_file, load_config, read_draft
+from .lint.report import json_records, sarif_log, text_lines
 from .lookup import Hit
-from .model import Citation
+from .model import Citation, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
 
 _glossary_option = click.option(
     "--glossary",
@@ -122,6 +125,78 @@ def export(fmt: str, glossaries: tuple[Path, ...], output: TextIO) -> None:
     """Write the whole glossary in an exchange format."""
     glossary = load_glossary(*glossaries)
     write_json(glossary.concepts, glossary.sources, output)
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="Chinese source of a single plain-text DRAFT, aligned line by line.",
+)
+@_glossary_option
+@click.option("--sample", is_flag=True, help="Lint the sample draft shipped with the library.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", help="Output format.")
+@click.option("--select", multiple=True, help="Run only these checks (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these checks (repeatable).")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), help="Lowest severity that exits 1.")
+@click.option("--fix", is_flag=True, help="Rewrite deprecated renderings to the preferred one; show the diff.")
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Configuration file."
+)
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Report file (default: stdout)."
+)
+def lint(
+    drafts: tuple[Path, ...],
+    source: Path | None,
+    glossaries: tuple[Path, ...],
+    sample: bool,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    fix: bool,
+    config_path: Path | None,
+    output: TextIO,
+) -> None:
+    """Lint draft translations: missing, deprecated and inconsistent renderings, untranslated Chinese,
+    numbers. Exit 0 when clean, 1 with findings at or above --fail-on, 2 on bad input."""
+    if sample:
+        drafts = (*drafts, SAMPLE_DRAFT)
+    if not drafts:
+        raise click.UsageError("give a DRAFT file (or --sample)")
+    if source is not None and len(drafts) != 1:
+        raise click.UsageError("--source takes exactly one DRAFT")
+    found = config_path or find_config(Path.cwd())
+    config = load_config(found) if found else LintConfig()
+    glossary = load_glossary(*(glossaries or config.glossaries))
+    read = [read_draft(draft, source) for draft in drafts]
+    linter = Linter(glossary)
+    report = linter.lint(
+        [pair for draft in read for pair in draft.pairs],
+        select=select or config.select,
+        ignore=ignore or config.ignore,
+        severities=config.severities,
+    )
+    if fmt == "json":
+        output.write(json.dumps(json_records(report), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "sarif":
+        output.write(json.dumps(sarif_log(report, linter.registry), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for line in text_lines(report):
+            output.write(line + "\n")
+        for draft in read:
+            if draft.unpaired:
+                lines = ", ".join(str(p.line) for p in draft.unpaired)
+                click.echo(
+                    f"note: {draft.path}: {len(draft.unpaired)} lines without a counterpart (lines {lines})", err=True
+                )
+    if fix:
+        for draft in read:
+            click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
+    threshold = Severity(fail_on) if fail_on else config.fail_on
+    sys.exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
 
 
 def main() -> None:

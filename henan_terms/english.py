@@ -4,21 +4,47 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 
-import snowballstemmer
+from lemminflect import getLemma
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019&][a-z0-9]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019&][^\W_]+)*")
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
-@cache
-def _stemmer() -> snowballstemmer.Stemmer:
-    return snowballstemmer.stemmer("english")
+@lru_cache(maxsize=100_000)
+def base_form(word: str) -> str:
+    """The uninflected form of a lowercase word: a known noun's singular (enterprises → enterprise,
+    industries → industry, building stays), else a known verb's base form (developed → develop),
+    else the singular by lemminflect's rules for unknown words (smes → sme). Derivations are kept
+    apart: industrial is not industry."""
+    for lemmas in (
+        getLemma(word, upos="NOUN", lemmatize_oov=False),
+        getLemma(word, upos="VERB", lemmatize_oov=False),
+        getLemma(word, upos="NOUN"),
+    ):
+        if lemmas:
+            return str(lemmas[0])
+    return word
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens as (start, end, base): offsets into ``text``, base forms lowercase and uninflected.
+
+    Hyphens, slashes and punctuation separate words; Chinese characters are not words; articles
+    (a, an, the) are left out, so "the first edition of the software" reads as "first edition of software".
+    """
+    spans = [
+        (m.start(), m.end(), word)
+        for m in _TOKEN.finditer(text)
+        if m.group().isascii() and (word := m.group().lower()) not in _ARTICLES
+    ]
+    return [(start, end, base_form(word)) for start, end, word in spans]
 
 
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens; hyphens, slashes and punctuation separate words."""
-    return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
+    return [m.group().lower() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)) if m.group().isascii()]
 
 
 def fold(text: str) -> str:
@@ -29,4 +55,4 @@ def fold(text: str) -> str:
     >>> fold("high-end") == fold("high end")
     True
     """
-    return " ".join(_stemmer().stemWords(tokens(text)))
+    return " ".join(stem for *_, stem in token_spans(unicodedata.normalize("NFKC", text)))

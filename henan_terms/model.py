@@ -25,6 +25,19 @@ class TermType(StrEnum):
     VARIANT = "variant"
 
 
+class Severity(StrEnum):
+    """How serious a lint finding is; ordered from least to most serious."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return list(Severity).index(self)
+
+
 class Script(StrEnum):
     """Chinese script of a text."""
 
@@ -158,3 +171,30 @@ class TMUnit:
     confidence: float = 1.0  # alignment confidence, 1.0 for units imported as they are
     properties: tuple[tuple[str, str], ...] = ()
     tuid: str = ""
+
+
+@frozen
+class Occurrence:
+    """Where a text occurs in a draft."""
+
+    text: str
+    path: str
+    line: int
+    column: int
+
+
+@frozen
+class Finding:
+    """One terminology problem in a draft, located in the draft's file (1-based line and column)."""
+
+    check: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int = 1
+    term: str = ""  # the Chinese term concerned
+    concept: str = ""  # its concept id
+    found: str = ""  # what the draft has
+    expected: str = ""  # what it should have
+    related: tuple[Occurrence, ...] = ()  # every occurrence concerned, for document-level findings

@@ -12,13 +12,18 @@ from henan_terms import english
         ("high-end", "high end"),
         ("industrial chain leader system", "industrial chain leader systems"),
         ("R&D design", "r&d designs"),
+        ("the first edition of the software", "first edition of software"),
+        ("prefabricated building", "prefabricated buildings"),
     ],
 )
 def test_fold_equates_variants(a: str, b: str) -> None:
     assert english.fold(a) == english.fold(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("BeiDou", "Dipper"), ("start", "art"), ("chain leader", "chain")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("BeiDou", "Dipper"), ("start", "art"), ("chain leader", "chain"), ("industrial chain", "industry chain")],
+)
 def test_fold_keeps_different_words_apart(a: str, b: str) -> None:
     assert english.fold(a) != english.fold(b)
 

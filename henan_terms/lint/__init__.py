@@ -1,0 +1,33 @@
+"""The terminology linter: checks a draft translation against its Chinese source and a glossary.
+
+>>> from henan_terms import load_glossary
+>>> from henan_terms.lint import Linter, SegmentPair
+>>> linter = Linter(load_glossary())
+>>> report = linter.lint([SegmentPair("前瞻布局北斗应用", "We will plan Dipper applications.")])
+>>> [(f.check, f.found, f.expected) for f in report.findings]
+[('deprecated-rendering', 'Dipper', 'BeiDou')]
+"""
+
+from .checks import default_registry
+from .config import LintConfig, find_config, load_config
+from .fix import apply_fixes, fix_file
+from .inputs import Draft, read_draft
+from .registry import Check, CheckRegistry
+from .runner import Linter, LintReport, SegmentPair, lint
+
+__all__ = [
+    "Check",
+    "CheckRegistry",
+    "Draft",
+    "LintConfig",
+    "LintReport",
+    "Linter",
+    "SegmentPair",
+    "apply_fixes",
+    "default_registry",
+    "find_config",
+    "fix_file",
+    "lint",
+    "load_config",
+    "read_draft",
+]
