@@ -186,12 +186,11 @@ def lint(
     else:
         for line in text_lines(report):
             output.write(line + "\n")
-        for draft in read:
-            if draft.unpaired:
-                lines = ", ".join(str(p.line) for p in draft.unpaired)
-                click.echo(
-                    f"note: {draft.path}: {len(draft.unpaired)} lines without a counterpart (lines {lines})", err=True
-                )
+    for draft in read:
+        if draft.unpaired:
+            lines = ", ".join(str(p.line) for p in draft.unpaired)
+            count = f"{len(draft.unpaired)} line{'s' if len(draft.unpaired) != 1 else ''}"
+            click.echo(f"note: {draft.path}: {count} without a counterpart, not checked: {lines}", err=True)
     if fix:
         for draft in read:
             click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
