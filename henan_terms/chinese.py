@@ -7,6 +7,8 @@ pypinyin's output, never loaded into its dictionaries.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 import unicodedata
@@ -27,6 +29,7 @@ TRADITIONAL_CONFIGS: Mapping[str, str] = {"zh-Hant": "s2t", "zh-TW": "s2tw", "zh
 """Language tag of each traditional script variant and the OpenCC conversion producing it."""
 
 _TONE_MARKS = "\u0304\u0301\u030c\u0300"  # macron, acute, caron, grave on NFD vowels
+_HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 _SANDHI_FREE = {"一": "yī", "不": "bù"}
 _INITIAL_VOWEL = re.compile(r"^[aoeāáǎàōóǒòēéěè]")
 
@@ -202,7 +205,8 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
 class Segmenter:
     """Word boundaries by jieba, with extra words (a glossary's terms) added to a private dictionary.
 
-    Only runs of Han characters are segmented; every other character is a boundary of its own.
+    Only runs of Han characters are segmented, each when first asked about; the edges of a run
+    are always boundaries. The segmentation of the last text asked about is kept, nothing more.
     """
 
     def __init__(self, extra_words: Iterable[str]) -> None:
@@ -210,30 +214,32 @@ class Segmenter:
         self._tokenizer = jieba.Tokenizer()
         for word in extra_words:
             self._tokenizer.add_word(word)
-        self._cache: dict[str, frozenset[int]] = {}
+        self._text = ""
+        self._runs: list[tuple[int, int]] = []
+        self._run_starts: list[int] = []
+        self._offsets: dict[int, frozenset[int]] = {}
 
     def is_word_span(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` begins and ends on word boundaries (产业链长期: 链长 does not)."""
-        run_start, run_end = start, end
-        while run_start > 0 and HAN.match(text, run_start - 1):
-            run_start -= 1
-        while run_end < len(text) and HAN.match(text, run_end):
-            run_end += 1
-        if run_start == start and run_end == end:
-            return True
-        boundaries = self._boundaries(text[run_start:run_end])
-        return start - run_start in boundaries and end - run_start in boundaries
+        if text is not self._text:
+            self._text = text
+            self._runs = [m.span() for m in _HAN_RUN.finditer(text)]
+            self._run_starts = [run_start for run_start, _ in self._runs]
+            self._offsets = {}
+        return self._is_boundary(start) and self._is_boundary(end)
 
-    def _boundaries(self, run: str) -> frozenset[int]:
-        found = self._cache.get(run)
-        if found is None:
-            offsets = [0]
-            for word in self._tokenizer.cut(run, HMM=False):
-                offsets.append(offsets[-1] + len(word))
-            found = self._cache[run] = frozenset(offsets)
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-        return found
+    def _is_boundary(self, position: int) -> bool:
+        index = bisect.bisect_right(self._run_starts, position) - 1
+        if index < 0:
+            return True
+        run_start, run_end = self._runs[index]
+        if position <= run_start or position >= run_end:
+            return True
+        offsets = self._offsets.get(run_start)
+        if offsets is None:
+            words = self._tokenizer.cut(self._text[run_start:run_end], HMM=False)
+            offsets = self._offsets[run_start] = frozenset(itertools.accumulate(len(w) for w in words))
+        return position - run_start in offsets
 
 
 def written_pinyin(text: str, pinyin_marks: str) -> str:

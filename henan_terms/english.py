@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019&][^\W_]+)*")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019&][A-Za-z0-9]+)*")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
@@ -34,17 +34,16 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     Hyphens, slashes and punctuation separate words; Chinese characters are not words; articles
     (a, an, the) are left out, so "the first edition of the software" reads as "first edition of software".
     """
-    spans = [
-        (m.start(), m.end(), word)
+    return [
+        (m.start(), m.end(), base_form(word))
         for m in _TOKEN.finditer(text)
-        if m.group().isascii() and (word := m.group().lower()) not in _ARTICLES
+        if (word := m.group().lower()) not in _ARTICLES
     ]
-    return [(start, end, base_form(word)) for start, end, word in spans]
 
 
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens; hyphens, slashes and punctuation separate words."""
-    return [m.group().lower() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)) if m.group().isascii()]
+    return [m.group().lower() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text))]
 
 
 def fold(text: str) -> str:

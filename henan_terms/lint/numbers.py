@@ -22,11 +22,16 @@ _MONTH_NAMES = "january february march april may june july august september octo
 # "May" is left out: it is far more often the verb.
 _MONTHS = {month: index + 1 for index, month in enumerate(_MONTH_NAMES.split()) if month != "may"}
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
-_ENGLISH_NUMBER = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?"
-    r"|\b([a-z]+)\b",
+_WORD_VALUES = {
+    word: float(value)
+    for table in (_ENGLISH_WORDS, _ORDINALS, _MONTHS, _ENGLISH_SCALES)
+    for word, value in table.items()
+}
+_ENGLISH_DIGITS = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?",
     re.IGNORECASE,
 )
+_WORD = re.compile("[a-z]+")
 
 
 def chinese_numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[float, int, int]]:
@@ -91,17 +96,13 @@ def english_numbers(text: str) -> set[float]:
     """Values of the numbers of an English text: digits (1,000 / 3.5 / 20th), scale words
     (100 billion, trillion-level), number words up to ninety-nine, ordinals, month names."""
     values: set[float] = set()
-    for match in _ENGLISH_NUMBER.finditer(text):
-        digits, scale, word = match.groups()
-        if digits:
-            value = float(digits.replace(",", ""))
-            values.add(value * _ENGLISH_SCALES[scale.lower()] if scale else value)
-            continue
-        word = word.lower()
-        for table in (_ENGLISH_WORDS, _ORDINALS, _MONTHS, _ENGLISH_SCALES):
-            if word in table:
-                values.add(float(table[word]))
-    for tens, ones in re.findall(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", text.lower()):
+    for match in _ENGLISH_DIGITS.finditer(text):
+        digits, scale = match.groups()
+        value = float(digits.replace(",", ""))
+        values.add(value * _ENGLISH_SCALES[scale.lower()] if scale else value)
+    lowered = text.lower()
+    values.update(_WORD_VALUES[word] for word in _WORD.findall(lowered) if word in _WORD_VALUES)
+    for tens, ones in re.findall(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", lowered):
         if ones in _ENGLISH_WORDS:
             values.add(float(_ENGLISH_WORDS[tens] + _ENGLISH_WORDS[ones]))
     return values

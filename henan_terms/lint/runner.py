@@ -46,7 +46,14 @@ class Segment:
 
     def used(self, concept_id: str) -> list[TargetMatch]:
         """The renderings standing for the concept's source occurrences (at most one each)."""
-        return [m for m in self.targets if m.concept.id == concept_id]
+        return self._targets_by_concept.get(concept_id, [])
+
+    @cached_property
+    def _targets_by_concept(self) -> dict[str, list[TargetMatch]]:
+        grouped: dict[str, list[TargetMatch]] = {}
+        for match in self.targets:
+            grouped.setdefault(match.concept.id, []).append(match)
+        return grouped
 
     def finding(self, offset: int, message: str, **fields: object) -> Finding:
         """A finding at a character offset of the translation; the runner fills in check and severity."""

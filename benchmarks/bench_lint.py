@@ -1,0 +1,159 @@
+"""Term spotting and linting speed, side by side in one run.
+
+Glossaries of 1k, 10k and 100k CC-CEDICT headwords plus the bundled glossary; text: the paragraph
+pairs of the two seed articles, repeated to 10,000 segment pairs. Measured per glossary:
+
+(a) translate-toolkit's ``terminologymatcher`` spotting the same glossary in the same source text
+    (on the first segments only where it is slow; its rate is per segment either way),
+(b) a bare pyahocorasick scan of the source text (every match collected),
+(c) the full lint (``Linter.lint``: spotting on both sides, word boundaries, all five checks).
+
+Prints rates in segments per second and the ratios the project's targets are stated in, and the share
+of (a)'s term matches that (c) also finds (the same term, or a longer term containing it).
+
+Run: python benchmarks/bench_lint.py [--segments 10000] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import time
+from pathlib import Path
+
+import ahocorasick
+from translate.search.match import terminologymatcher
+from translate.storage import po
+
+from henan_terms import ChineseTerm, Concept, Rendering, ScriptVariant, Status, load_glossary
+from henan_terms.chinese import has_han
+from henan_terms.formats.bilingual import read_bilingual
+from henan_terms.glossary import Glossary
+from henan_terms.lint import Linter, SegmentPair
+
+ROOT = Path(__file__).resolve().parent.parent
+_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+
+
+def cedict_concepts(path: Path, count: int, taken: set[str]) -> list[Concept]:
+    """The first ``count`` distinct simplified headwords of CC-CEDICT not already taken, as concepts."""
+    concepts: list[Concept] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            match = _ENTRY.match(line.strip())
+            if not match or line.startswith("#"):
+                continue
+            traditional, simplified, pinyin, senses = match.groups()
+            if simplified in taken or not has_han(simplified):
+                continue
+            taken.add(simplified)
+            variants = (ScriptVariant(traditional, ("zh-Hant",)),) if traditional != simplified else ()
+            renderings = tuple(
+                Rendering(sense, Status.PREFERRED if i == 0 else Status.ADMITTED)
+                for i, sense in enumerate(s for s in senses.split("/") if s)
+            )
+            term = ChineseTerm(simplified, pinyin, pinyin, variants)
+            concepts.append(Concept(f"cedict-{number}", (term,), renderings))
+            if len(concepts) == count:
+                break
+    return concepts
+
+
+def segment_pairs(shared: Path, count: int) -> list[SegmentPair]:
+    pairs = []
+    for name in ("henan-advanced-manufacturing", "henan-industry-carriers"):
+        document = read_bilingual(shared / "corpus" / f"{name}.txt")
+        pairs += [SegmentPair(p.zh.text, p.en.text, name, p.en.line) for p in document.pairs]
+    return [pairs[i % len(pairs)] for i in range(count)]
+
+
+def forms(glossary: Glossary) -> list[tuple[str, str]]:
+    return [(form, c.id) for c in glossary for t in c.terms for form in (t.text, *t.traditional_forms)]
+
+
+def rate(seconds: float, segments: int) -> float:
+    return segments / seconds if seconds else float("inf")
+
+
+def bench_toolkit(glossary: Glossary, pairs: list[SegmentPair], budget: float) -> tuple[float, list[set[str]]]:
+    store = po.pofile()
+    for concept in glossary:
+        for term in concept.terms:
+            unit = store.addsourceunit(term.text)
+            unit.target = concept.renderings[0].text if concept.renderings else ""
+    matcher = terminologymatcher(store)
+    found: list[set[str]] = []
+    start = time.perf_counter()
+    for pair in pairs:
+        found.append({unit.source for unit in matcher.matches(pair.source)})
+        if time.perf_counter() - start > budget:
+            break
+    return rate(time.perf_counter() - start, len(found)), found
+
+
+def bench_automaton(glossary: Glossary, pairs: list[SegmentPair]) -> float:
+    automaton = ahocorasick.Automaton()
+    for form, concept_id in forms(glossary):
+        automaton.add_word(form, (form, concept_id))
+    automaton.make_automaton()
+    start = time.perf_counter()
+    for pair in pairs:
+        list(automaton.iter(pair.source))
+    return rate(time.perf_counter() - start, len(pairs))
+
+
+def bench_lint(glossary: Glossary, pairs: list[SegmentPair]) -> tuple[float, Linter, float]:
+    built = time.perf_counter()
+    linter = Linter(glossary)
+    build = time.perf_counter() - built
+    start = time.perf_counter()
+    linter.lint(pairs)
+    return rate(time.perf_counter() - start, len(pairs)), linter, build
+
+
+def coverage(linter: Linter, pairs: list[SegmentPair], toolkit: list[set[str]]) -> float:
+    """Share of the toolkit's (segment, term) matches that our spotting also reports."""
+    covered = total = 0
+    for pair, terms in zip(pairs, toolkit, strict=False):
+        ours = [m.form for m in linter.analyse(pair).sources]
+        for term in terms:
+            total += 1
+            covered += any(term in form for form in ours)
+    return covered / total if total else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--segments", type=int, default=10_000)
+    parser.add_argument(
+        "--shared", type=Path, default=Path(os.environ.get("HENAN_TERMS_SHARED", ROOT.parent / "shared"))
+    )
+    parser.add_argument("--toolkit-seconds", type=float, default=20.0, help="time budget of (a) per glossary")
+    args = parser.parse_args()
+    bundled = load_glossary()
+    pairs = segment_pairs(args.shared, args.segments)
+    print(f"{len(pairs)} segment pairs, {sum(len(p.source) for p in pairs):,} source characters")
+    print(
+        f"{'terms':>8} {'(a) toolkit':>12} {'(b) automaton':>14} {'(c) lint':>10} {'c/a':>8} {'c/b':>6} "
+        f"{'coverage of (a)':>16} {'lint setup s':>12}"
+    )
+    lint_rates = {}
+    for size in (1_000, 10_000, 100_000):
+        extra = cedict_concepts(args.shared / "data" / "cedict_ts.u8", size, {c.zh for c in bundled})
+        glossary = Glossary(f"cedict-{size}+henan", bundled.concepts + tuple(extra), bundled.sources)
+        toolkit_rate, toolkit_found = bench_toolkit(glossary, pairs, args.toolkit_seconds)
+        automaton_rate = bench_automaton(glossary, pairs)
+        lint_rate, linter, setup = bench_lint(glossary, pairs)
+        lint_rates[size] = lint_rate
+        share = coverage(linter, pairs, toolkit_found)
+        print(
+            f"{size:>8,} {toolkit_rate:>12,.0f} {automaton_rate:>14,.0f} {lint_rate:>10,.0f} "
+            f"{lint_rate / toolkit_rate:>8,.0f} {lint_rate / automaton_rate:>6.2f} {share:>16.1%} {setup:>12.1f}"
+        )
+    print(f"lint rate at 100k terms / at 1k terms: {lint_rates[100_000] / lint_rates[1_000]:.2f}")
+    print("targets: c/a >= 200 at 10k terms, c/b >= 0.33, 100k/1k >= 0.5; rates in segments per second")
+
+
+if __name__ == "__main__":
+    main()

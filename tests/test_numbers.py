@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from henan_terms.lint.numbers import chinese_numbers, english_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("培育引进100个引领型企业", [100]),
+        ("重点培育10个千亿级产业集群", [10, 10**11]),
+        ("形成60家以上百亿级企业", [60, 10**10]),
+        ("3月23日起，十四五期间", [3, 23, 14, 5]),
+        ("1.5万亿元", [1.5 * 10**12]),
+        ("100亿", [10**10]),
+        ("二〇二三年", [2023]),
+        ("增长百分之五十", [50]),
+        ("增长50%", [50]),
+        ("党的二十大", [20]),
+        ("一批新一代企业", []),  # a lone 一 is an article
+    ],
+)
+def test_chinese_numbers(text: str, values: list[float]) -> None:
+    assert [value for value, _, _ in chinese_numbers(text)] == values
+
+
+def test_chinese_numbers_skip_spans() -> None:
+    assert chinese_numbers("实施十四五规划", skip=[(2, 5)]) == []
+
+
+def test_english_numbers() -> None:
+    text = "10 clusters worth 100 billion yuan since March 23, the 20th, trillion-level, two zones, twenty-five, 1,000"
+    assert english_numbers(text) >= {10, 1e11, 3, 23, 20, 1e12, 2, 25, 1000}
+    assert 5 not in english_numbers("You may go.")
