@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from henan_terms.lint.numbers import chinese_numbers, english_numbers
+from henan_terms.numbers import chinese_numbers, english_numbers
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,9 @@ from henan_terms.lint.numbers import chinese_numbers, english_numbers
         ("增长50%", [50]),
         ("党的二十大", [20]),
         ("一批新一代企业", []),  # a lone 一 is an article
+        ("“十四五”期间", [14, 5]),
+        ("一百零五,二〇二三年,两区", [105, 2023, 2]),
+        ("一批5G基站", []),
     ],
 )
 def test_chinese_numbers(text: str, values: list[float]) -> None:
@@ -27,6 +30,22 @@ def test_chinese_numbers(text: str, values: list[float]) -> None:
 
 def test_chinese_numbers_skip_spans() -> None:
     assert chinese_numbers("实施十四五规划", skip=[(2, 5)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("the 20th National Congress", {20}),
+        ("the 14th Five-Year Plan period (2021-2025)", {14, 5, 2021, 2025}),
+        ("10 emerging industry clusters worth 100 billion yuan", {10, 10**11}),
+        ("competitive trillion-level industrial clusters", {10**12}),
+        ("Starting on March 23, two zones, 3.5 and 1,000", {3, 23, 2, 3.5, 1000}),
+        ("5G and R&D", set()),
+        ("Henan will march on in May", set()),
+    ],
+)
+def test_english_number_values(text: str, values: set[float]) -> None:
+    assert english_numbers(text) == values
 
 
 def test_english_numbers() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..chinese import HAN
 from ..model import Finding, Occurrence, Rendering, Severity, Status
-from .numbers import chinese_numbers, english_numbers
+from ..numbers import chinese_numbers, english_numbers
 from .registry import CheckRegistry
 from .runner import LintContext, Segment
 

@@ -1,0 +1,1 @@
+"""Translation memory: sentence alignment, stores, fuzzy lookup."""

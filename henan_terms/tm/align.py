@@ -1,0 +1,448 @@
+"""Sentence alignment inside the paragraph pairs of a bilingual document.
+
+Each paragraph pair is split into sentences (:mod:`.sentences`) and aligned by dynamic programming
+over beads 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-0 and 0-1. A bead costs, in nats,
+
+- ``-log prior(bead type)``;
+- for a bead with sentences on both sides, the Gale–Church length cost ``-log(2·(1 - Φ(|z|)))``,
+  ``z = (c·zh - en) / sqrt(s²·(zh + en/c)/2)``, where ``zh`` and ``en`` are the bead's lengths in
+  characters and ``c`` (English characters per Chinese character) and ``s²`` (variance per Chinese
+  character) are estimated from the paragraph pairs being aligned, shrunk towards a prior
+  (:class:`LengthModel`); a 1-0 or 0-1 bead has nothing to compare its length with and costs its prior alone;
+- minus a reward for every lexical anchor found on both sides of the bead: a glossary concept (a Chinese
+  term in the Chinese, one of its renderings in the English, compared through :func:`english.fold`), a
+  number (Arabic or Chinese numerals, ``千亿`` = ``100 billion``), a Latin acronym (``5G``, ``ETDZ``) or a
+  quotation (《》 and “” against English quotes). An anchor found in several sentences of the paragraph
+  rewards each of them less.
+
+The best path is found by Viterbi; the confidence of each of its beads is the bead's posterior
+probability, from the forward–backward sums over every path of the paragraph: how sure the model is of
+that bead against every other way of aligning the paragraph (not whether the paragraphs translate each
+other). Beads below a threshold are returned as rejected, for review. A paragraph pair is reported as a
+problem when one side has no sentence, when no sentence pair is accepted, or when the paragraphs' lengths
+are too far apart for a translation pair (then all its beads are rejected). 1-0 and 0-1 beads make no unit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+from attrs import field, frozen
+
+from .. import english
+from ..errors import Problem
+from ..formats.bilingual import BilingualDocument, ParagraphPair
+from ..glossary import Glossary, load_glossary
+from ..model import TMUnit
+from ..numbers import chinese_numbers, english_numbers
+from .sentences import split_chinese, split_english
+
+BEAD_PRIORS: Mapping[tuple[int, int], float] = {
+    (1, 1): 0.80,
+    (1, 2): 0.07,
+    (2, 1): 0.05,
+    (1, 3): 0.015,
+    (3, 1): 0.01,
+    (2, 2): 0.02,
+    (1, 0): 0.015,
+    (0, 1): 0.015,
+}
+"""Prior probability of each bead type (Chinese sentences, English sentences); normalised before use.
+
+Chinese policy sentences are long chains of comma clauses that English translations often divide, so
+1-2 is likelier than 2-1; a loose translation leaves out more than the 1 % of Gale and Church's
+parliamentary proceedings, so 1-0 and 0-1 have 1.5 % each.
+"""
+
+ANCHOR_WEIGHTS: Mapping[str, float] = {"term": 1.5, "number": 3.0, "latin": 3.0, "quote": 1.5}
+"""Reward, in nats, of an anchor of each kind found on both sides of a bead."""
+
+DEFAULT_THRESHOLD = 0.5
+"""Beads whose confidence is below this are rejected for review."""
+
+_MAX_COST = 700.0  # -log of the smallest positive double, about 1e-304
+_MAD_TO_SD = 1.4826  # standard deviation of a normal distribution per unit of median absolute deviation
+
+
+# Length model -------------------------------------------------------------------------------------
+
+
+@frozen
+class LengthModel:
+    """Gale–Church parameters: English characters per Chinese character, and their variance per character.
+
+    The defaults are the priors: 4.7 characters, and Gale and Church's variance of 6.8 per character of
+    English scaled to a Chinese character (6.8 × 4.7 ≈ 32).
+    """
+
+    ratio: float = 4.7
+    variance: float = 32.0
+
+    @classmethod
+    def estimate(
+        cls, lengths: Iterable[tuple[int, int]], prior: LengthModel | None = None, weight: int = 500
+    ) -> LengthModel:
+        """Estimate from (Chinese, English) lengths of aligned texts, shrunk towards ``prior``.
+
+        The ratio is total English over total Chinese length, the prior counting as ``weight`` Chinese
+        characters. The variance comes from the median deviation, so that a few mispaired texts do not
+        inflate it, and the prior counts as five texts.
+        """
+        prior = prior or cls()
+        pairs = [(zh, en) for zh, en in lengths if zh > 0]
+        total_zh, total_en = sum(zh for zh, _ in pairs), sum(en for _, en in pairs)
+        ratio = (total_en + weight * prior.ratio) / (total_zh + weight)
+        if not pairs:
+            return cls(ratio, prior.variance)
+        deviation = _MAD_TO_SD * statistics.median(abs(en - ratio * zh) / math.sqrt(zh) for zh, en in pairs)
+        variance = (len(pairs) * deviation**2 + 5 * prior.variance) / (len(pairs) + 5)
+        return cls(ratio, variance)
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[BilingualDocument], prior: LengthModel | None = None) -> LengthModel:
+        """Estimate from the paragraph pairs of documents."""
+        return cls.estimate(((len(p.zh.text), len(p.en.text)) for d in documents for p in d.pairs), prior)
+
+    def z(self, zh: int, en: int) -> float:
+        """How many standard deviations the English length lies from the one the Chinese length predicts."""
+        if zh == 0 and en == 0:
+            return 0.0
+        return abs(self.ratio * zh - en) / math.sqrt(self.variance * (zh + en / self.ratio) / 2)
+
+    def cost(self, zh: int, en: int) -> float:
+        """``-log`` of the probability of a length difference at least as large as this one."""
+        tail = math.erfc(self.z(zh, en) / math.sqrt(2))
+        return -math.log(tail) if tail > 0 else _MAX_COST
+
+
+# Anchors ------------------------------------------------------------------------------------------
+
+_EN_NUMERAL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?")
+_LATIN = re.compile(r"[A-Za-z0-9&]+")
+_ZH_QUOTED = re.compile(r"《[^《》]+》|“[^“”]+”|「[^「」]+」")
+_EN_QUOTED = re.compile(r"\"[^\"]+\"|“[^“”]+”")
+
+
+def _is_acronym(word: str) -> bool:
+    """Two capitals (``ETDZ``, ``R&D``) or letters mixed with digits (``5G``), but not an ordinal (``20th``)."""
+    capitals = sum(char.isupper() for char in word)
+    mixed = any(char.isdigit() for char in word) and any(char.isalpha() for char in word)
+    return capitals >= 2 or (mixed and not _EN_NUMERAL.fullmatch(word))
+
+
+@frozen(eq=False)
+class AnchorFinder:
+    """Finds the lexical anchors of Chinese and English sentences, with one automaton per language."""
+
+    glossary: Glossary
+
+    def chinese(self, sentence: str) -> Counter[str]:
+        """Anchors of a Chinese sentence: glossary concepts, numbers, Latin words, quotations."""
+        found: Counter[str] = Counter(f"term:{i}" for i in _matches(self._zh_terms, sentence))
+        found.update(f"number:{value:.12g}" for value, _, _ in chinese_numbers(sentence))
+        found.update(f"latin:{word.upper()}" for word in _LATIN.findall(sentence) if not word.isdigit())
+        found.update("quote" for _ in _ZH_QUOTED.finditer(sentence))
+        return found
+
+    def english(self, sentence: str) -> Counter[str]:
+        """Anchors of an English sentence: glossary renderings, numbers, acronyms, quotations."""
+        folded = f" {english.fold(sentence)} "
+        found: Counter[str] = Counter(f"term:{i}" for i in _matches(self._en_renderings, folded))
+        found.update(f"number:{value:.12g}" for value in english_numbers(sentence))
+        found.update(
+            f"latin:{word.upper()}" for word in _LATIN.findall(sentence) if not word.islower() and _is_acronym(word)
+        )
+        found.update("quote" for _ in _EN_QUOTED.finditer(sentence))
+        return found
+
+    @cached_property
+    def _zh_terms(self) -> Any:
+        keys: dict[str, set[str]] = {}
+        for concept in self.glossary:
+            for term in concept.terms:
+                for form in (term.text, *term.traditional_forms):
+                    keys.setdefault(form, set()).add(concept.id)
+        return _automaton(keys)
+
+    @cached_property
+    def _en_renderings(self) -> Any:
+        keys: dict[str, set[str]] = {}
+        for concept in self.glossary:
+            for rendering in concept.renderings:
+                if folded := english.fold(rendering.text):
+                    keys.setdefault(f" {folded} ", set()).add(concept.id)
+        return _automaton(keys)
+
+
+def _automaton(keys: Mapping[str, set[str]]) -> Any:
+    """An Aho–Corasick automaton from each key to its concept ids; None when there are no keys."""
+    if not keys:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, ids in keys.items():
+        automaton.add_word(key, tuple(sorted(ids)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _matches(automaton: Any, text: str) -> Iterator[str]:
+    """The concept ids of every key found in a text, overlapping matches included."""
+    if automaton is None:
+        return
+    for _end, ids in automaton.iter(text):
+        yield from ids
+
+
+# Alignment records --------------------------------------------------------------------------------
+
+
+@frozen
+class Bead:
+    """Consecutive Chinese sentences aligned with consecutive English sentences (either side may be empty)."""
+
+    origin: str  # document and Chinese paragraph, e.g. "henan-advanced-manufacturing#p26"
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    confidence: float
+    zh_start: int  # index of the first Chinese sentence within the paragraph
+    en_start: int
+
+    @property
+    def kind(self) -> str:
+        """The bead type, e.g. ``1-2``: Chinese sentences, then English sentences."""
+        return f"{len(self.zh)}-{len(self.en)}"
+
+    @property
+    def is_pair(self) -> bool:
+        """Whether both sides have sentences (1-0 and 0-1 beads are not pairs)."""
+        return bool(self.zh and self.en)
+
+
+@frozen
+class Alignment:
+    """The beads of a document, accepted or rejected for review, and the paragraphs that could not be aligned."""
+
+    path: str
+    accepted: tuple[Bead, ...]
+    rejected: tuple[Bead, ...]
+    problems: tuple[Problem, ...]
+    model: LengthModel
+
+
+def units(alignment: Alignment) -> list[TMUnit]:
+    """Translation units of the accepted beads that have sentences on both sides."""
+    return [
+        TMUnit("".join(bead.zh), " ".join(bead.en), origin=bead.origin, confidence=bead.confidence)
+        for bead in alignment.accepted
+        if bead.is_pair
+    ]
+
+
+# The aligner --------------------------------------------------------------------------------------
+
+
+def _known_beads(_aligner: object, _attribute: object, priors: Mapping[tuple[int, int], float]) -> None:
+    if unknown := sorted(set(priors) - set(BEAD_PRIORS)):
+        raise ValueError(f"bead types the aligner cannot use: {unknown}")
+
+
+Span = tuple[int, int, int, int]
+"""A bead as (first Chinese sentence, Chinese count, first English sentence, English count)."""
+
+
+@frozen(eq=False)
+class Aligner:
+    """Aligns the sentences of paragraph pairs; build one per glossary and reuse it across documents.
+
+    ``threshold``: beads of lower confidence are rejected. ``max_paragraph_z``: a paragraph pair whose
+    lengths lie further apart than this many standard deviations of the length model is probably not a
+    translation pair; its beads are all rejected and the pair is reported.
+    """
+
+    glossary: Glossary
+    threshold: float = DEFAULT_THRESHOLD
+    priors: Mapping[tuple[int, int], float] = field(factory=lambda: dict(BEAD_PRIORS), validator=_known_beads)
+    weights: Mapping[str, float] = field(factory=lambda: dict(ANCHOR_WEIGHTS))
+    prior_model: LengthModel = field(factory=LengthModel)
+    max_paragraph_z: float = 4.0
+
+    @cached_property
+    def anchors(self) -> AnchorFinder:
+        """The anchor finder of the glossary."""
+        return AnchorFinder(self.glossary)
+
+    @cached_property
+    def _prior_costs(self) -> dict[tuple[int, int], float]:
+        total = sum(self.priors.values())
+        return {kind: -math.log(p / total) for kind, p in self.priors.items() if p > 0}
+
+    def align_document(self, document: BilingualDocument, model: LengthModel | None = None) -> Alignment:
+        """Align every paragraph pair of a document; the length model is estimated from it unless given."""
+        model = model or LengthModel.from_documents([document], self.prior_model)
+        name = Path(document.path).stem
+        accepted: list[Bead] = []
+        rejected: list[Bead] = []
+        problems: list[Problem] = []
+        for pair in document.pairs:
+            beads, problem = self._align_pair(pair, f"{name}#p{pair.zh.number}", model)
+            kept = [] if problem else [b for b in beads if b.confidence >= self.threshold]
+            accepted.extend(kept)
+            rejected.extend(b for b in beads if problem or b.confidence < self.threshold)
+            if not problem and not any(b.is_pair for b in kept):
+                problem = f"no sentence pair aligned with confidence {self.threshold:g} or more"
+            if problem:
+                problems.append(Problem(document.path, pair.zh.line, f"p{pair.zh.number}: {problem}"))
+        return Alignment(document.path, tuple(accepted), tuple(rejected), tuple(problems), model)
+
+    def _align_pair(self, pair: ParagraphPair, origin: str, model: LengthModel) -> tuple[list[Bead], str]:
+        """The beads of one paragraph pair, and why they cannot be trusted ("" when they can)."""
+        zh, en = split_chinese(pair.zh.text), split_english(pair.en.text)
+        if not zh or not en:
+            return [], f"no {'Chinese' if not zh else 'English'} sentence to align"
+        beads = [
+            Bead(origin, tuple(zh[i : i + di]), tuple(en[j : j + dj]), confidence, i, j)
+            for (i, di, j, dj), confidence in self.align(zh, en, model)
+        ]
+        z = model.z(len(pair.zh.text), len(pair.en.text))
+        if z > self.max_paragraph_z:
+            return beads, f"paragraph lengths do not match (z = {z:.1f}): check that they translate each other"
+        return beads, ""
+
+    def align(self, zh: Sequence[str], en: Sequence[str], model: LengthModel | None = None) -> list[tuple[Span, float]]:
+        """The best path of beads through two lists of sentences, each bead with its posterior probability."""
+        costs = self._bead_costs(zh, en, model or self.prior_model)
+        forward = _forward(costs, len(zh), len(en))
+        backward = _backward(costs, len(zh), len(en))
+        total = forward[len(zh), len(en)]
+        return [
+            (span, math.exp(min(0.0, total - forward[span[0], span[2]] - costs[span] - backward[_end(span)])))
+            for span in _viterbi(costs, len(zh), len(en))
+        ]
+
+    def _bead_costs(self, zh: Sequence[str], en: Sequence[str], model: LengthModel) -> dict[Span, float]:
+        """The cost of every bead that fits in the lattice."""
+        zh_found = [self.anchors.chinese(s) for s in zh]
+        en_found = [self.anchors.english(s) for s in en]
+        rewards = self._rewards(zh_found, en_found)
+        zh_groups, en_groups = _groups(zh, zh_found, rewards.keys()), _groups(en, en_found, rewards.keys())
+        costs: dict[Span, float] = {}
+        for (i, di), (zh_length, zh_anchors) in zh_groups.items():
+            for (j, dj), (en_length, en_anchors) in en_groups.items():
+                if (di, dj) in self._prior_costs:
+                    length = model.cost(zh_length, en_length) if di and dj else 0.0
+                    reward = sum(rewards[a] * min(n, en_anchors[a]) for a, n in zh_anchors.items() if a in en_anchors)
+                    costs[i, di, j, dj] = self._prior_costs[di, dj] + length - reward
+        return costs
+
+    def _rewards(self, zh: Sequence[Counter[str]], en: Sequence[Counter[str]]) -> dict[str, float]:
+        """Reward of each anchor found on both sides of the paragraph: its kind's weight divided by the
+        larger number of sentences of one side it occurs in."""
+        in_zh = Counter(anchor for found in zh for anchor in found)
+        in_en = Counter(anchor for found in en for anchor in found)
+        return {
+            anchor: self.weights.get(anchor.partition(":")[0], 0.0) / max(in_zh[anchor], in_en[anchor])
+            for anchor in in_zh.keys() & in_en.keys()
+        }
+
+
+def _groups(
+    sentences: Sequence[str], found: Sequence[Counter[str]], kept: Collection[str]
+) -> dict[tuple[int, int], tuple[int, Counter[str]]]:
+    """Length and anchors (those in ``kept``) of every run of up to three sentences, by (first, count).
+
+    A 1-0 or 0-1 bead has no counterpart to compare its length with: its length cost is left out.
+    """
+    kept_found = [Counter({anchor: n for anchor, n in anchors.items() if anchor in kept}) for anchors in found]
+    return {
+        (i, count): (sum(map(len, sentences[i : i + count])), sum(kept_found[i : i + count], Counter()))
+        for i in range(len(sentences) + 1)
+        for count in range(min(3, len(sentences) - i) + 1)
+    }
+
+
+def _end(span: Span) -> tuple[int, int]:
+    i, di, j, dj = span
+    return i + di, j + dj
+
+
+def _viterbi(costs: Mapping[Span, float], n: int, m: int) -> list[Span]:
+    """The cheapest path of beads from (0, 0) to (n, m)."""
+    best: dict[tuple[int, int], tuple[float, Span | None]] = {(0, 0): (0.0, None)}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) == (0, 0):
+                continue
+            options = [
+                (best[i - di, j - dj][0] + costs[i - di, di, j - dj, dj], (i - di, di, j - dj, dj))
+                for _i, di, _j, dj in _arrivals(costs, i, j)
+            ]
+            best[i, j] = min(options) if options else (math.inf, None)
+    path: list[Span] = []
+    point = (n, m)
+    while (step := best[point][1]) is not None:
+        path.append(step)
+        point = (step[0], step[2])
+    return path[::-1]
+
+
+def _arrivals(costs: Mapping[Span, float], i: int, j: int) -> list[Span]:
+    """The beads of the lattice that end at (i, j)."""
+    return [
+        (i - di, di, j - dj, dj)
+        for di in range(min(i, 3) + 1)
+        for dj in range(min(j, 3) + 1)
+        if (i - di, di, j - dj, dj) in costs
+    ]
+
+
+def _departures(costs: Mapping[Span, float], i: int, j: int) -> list[Span]:
+    """The beads of the lattice that start at (i, j)."""
+    return [(i, di, j, dj) for di in range(4) for dj in range(4) if (i, di, j, dj) in costs]
+
+
+def _forward(costs: Mapping[Span, float], n: int, m: int) -> dict[tuple[int, int], float]:
+    """``-log`` of the summed probability of every path from (0, 0) to each point."""
+    forward = {(0, 0): 0.0}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) != (0, 0):
+                forward[i, j] = _negative_log_sum(forward[s[0], s[2]] + costs[s] for s in _arrivals(costs, i, j))
+    return forward
+
+
+def _backward(costs: Mapping[Span, float], n: int, m: int) -> dict[tuple[int, int], float]:
+    """``-log`` of the summed probability of every path from each point to (n, m)."""
+    backward = {(n, m): 0.0}
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if (i, j) != (n, m):
+                backward[i, j] = _negative_log_sum(costs[s] + backward[_end(s)] for s in _departures(costs, i, j))
+    return backward
+
+
+def _negative_log_sum(costs: Iterable[float]) -> float:
+    """``-log(Σ exp(-cost))``, computed stably; infinity for no cost."""
+    values = list(costs)
+    low = min(values, default=math.inf)
+    if math.isinf(low):
+        return math.inf
+    return low - math.log(sum(math.exp(low - v) for v in values))
+
+
+def align_document(
+    document: BilingualDocument,
+    glossary: Glossary | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    model: LengthModel | None = None,
+) -> Alignment:
+    """Align the sentences of every paragraph pair of a document (glossary: the bundled one by default)."""
+    return Aligner(glossary or load_glossary(), threshold).align_document(document, model)

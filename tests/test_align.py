@@ -1,0 +1,380 @@
+"""Sentence alignment measured against hand alignments of the seed paragraphs (tests/aligned/*.toml).
+
+Strict F1 counts a bead as right only when the same sentences on both sides form a bead in the hand
+alignment. Lax F1 counts a predicted bead as right when it shares a link with a hand bead, and a hand
+bead as found when a predicted bead shares a link with it; the links of a bead are its sentence pairs
+(every Chinese sentence with every English sentence), or its one sentence and "nothing" for 1-0 and 0-1.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pytest
+from attrs import evolve, frozen
+
+from henan_terms import Glossary
+from henan_terms.formats.bilingual import BilingualDocument, Paragraph, ParagraphPair, read_bilingual
+from henan_terms.tm.align import (
+    Aligner,
+    LengthModel,
+    Span,
+    align_document,
+    units,
+)
+from henan_terms.tm.sentences import split_chinese, split_english
+
+from .conftest import shared_path
+
+GOLD = Path(__file__).parent / "aligned"
+DOCUMENTS = ["henan-advanced-manufacturing", "henan-industry-carriers"]
+
+
+@frozen
+class GoldParagraph:
+    """A paragraph pair of the seed, its sentences and its hand alignment."""
+
+    document: str
+    zh: list[str]
+    en: list[str]
+    beads: frozenset[Span]
+
+
+@frozen
+class Scores:
+    """Bead counts for strict and lax precision and recall."""
+
+    predicted: int
+    gold: int
+    strict: int
+    lax_predicted: int
+    lax_gold: int
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(*(a + b for a, b in zip(self.counts, other.counts, strict=True)))
+
+    @property
+    def counts(self) -> tuple[int, int, int, int, int]:
+        return self.predicted, self.gold, self.strict, self.lax_predicted, self.lax_gold
+
+    @property
+    def strict_f1(self) -> float:
+        return _f1(self.strict / self.predicted, self.strict / self.gold)
+
+    @property
+    def lax_f1(self) -> float:
+        return _f1(self.lax_predicted / self.predicted, self.lax_gold / self.gold)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@cache
+def gold_paragraphs(name: str) -> list[GoldParagraph]:
+    """The hand-aligned paragraph pairs of a seed document, checked against the sentence splitter."""
+    document = read_bilingual(shared_path(f"corpus/{name}.txt"))
+    gold = tomllib.loads((GOLD / f"{name}.toml").read_text(encoding="utf-8"))
+    assert gold["document"] == name
+    pairs = {(f"p{p.zh.number}", f"p{p.en.number}"): p for p in document.pairs}
+    paragraphs = []
+    for entry in gold["paragraph"]:
+        pair = pairs[entry["zh"], entry["en"]]
+        zh, en = split_chinese(pair.zh.text), split_english(pair.en.text)
+        paragraphs.append(GoldParagraph(name, zh, en, _gold_beads(entry["beads"], zh, en)))
+    return paragraphs
+
+
+def _gold_beads(beads: list[dict[str, list[str]]], zh: list[str], en: list[str]) -> frozenset[Span]:
+    """Spans of the hand beads, each sentence named by its opening words; every sentence once, in order."""
+    spans, i, j = [], 0, 0
+    for bead in beads:
+        di, dj = len(bead["zh"]), len(bead["en"])
+        assert [_find(p, zh) for p in bead["zh"]] == list(range(i, i + di)), bead
+        assert [_find(p, en) for p in bead["en"]] == list(range(j, j + dj)), bead
+        spans.append((i, di, j, dj))
+        i, j = i + di, j + dj
+    assert (i, j) == (len(zh), len(en)), "the hand alignment leaves sentences out"
+    return frozenset(spans)
+
+
+def _find(prefix: str, sentences: list[str]) -> int:
+    found = [index for index, sentence in enumerate(sentences) if sentence.startswith(prefix)]
+    assert len(found) == 1, f"{prefix!r} names {len(found)} sentences"
+    return found[0]
+
+
+def _links(span: Span) -> set[tuple[int, int]]:
+    i, di, j, dj = span
+    zh, en = range(i, i + di) or [-1], range(j, j + dj) or [-1]
+    return {(z, e) for z in zh for e in en}
+
+
+def score(predicted: Iterable[Span], gold: Iterable[Span]) -> Scores:
+    """Strict and lax counts of one paragraph's predicted beads against its hand beads."""
+    predicted, gold = set(predicted), set(gold)
+    gold_links = set().union(*map(_links, gold))
+    predicted_links = set().union(*map(_links, predicted))
+    return Scores(
+        len(predicted),
+        len(gold),
+        len(predicted & gold),
+        sum(bool(_links(s) & gold_links) for s in predicted),
+        sum(bool(_links(s) & predicted_links) for s in gold),
+    )
+
+
+def measure(aligner: Aligner, cases: Iterable[tuple[GoldParagraph, LengthModel]]) -> Scores:
+    """Align every case's sentences and score the path (accepted and rejected beads alike)."""
+    total = Scores(0, 0, 0, 0, 0)
+    for case, model in cases:
+        total += score((span for span, _ in aligner.align(case.zh, case.en, model)), case.beads)
+    return total
+
+
+@cache
+def models() -> dict[str, LengthModel]:
+    """The length model estimated from each seed document, as align_document estimates it."""
+    return {name: LengthModel.from_documents([read_bilingual(shared_path(f"corpus/{name}.txt"))]) for name in DOCUMENTS}
+
+
+# Against the hand alignment ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_alignment_of_the_seed_reaches_the_targets(glossary: Glossary, name: str) -> None:
+    document = read_bilingual(shared_path(f"corpus/{name}.txt"))
+    alignment = Aligner(glossary).align_document(document)
+    assert alignment.problems == ()
+    total = Scores(0, 0, 0, 0, 0)
+    for paragraph, number in zip(gold_paragraphs(name), _gold_numbers(name), strict=True):
+        beads = [b for b in alignment.accepted + alignment.rejected if b.origin == f"{name}#{number}"]
+        total += score(((b.zh_start, len(b.zh), b.en_start, len(b.en)) for b in beads), paragraph.beads)
+    message = f"{name}: strict F1 {total.strict_f1:.3f}, lax F1 {total.lax_f1:.3f} over {total.gold} hand beads"
+    assert total.strict_f1 >= 0.90, message
+    assert total.lax_f1 >= 0.98, message
+
+
+def _gold_numbers(name: str) -> list[str]:
+    gold = tomllib.loads((GOLD / f"{name}.toml").read_text(encoding="utf-8"))
+    return [entry["zh"] for entry in gold["paragraph"]]
+
+
+def test_hand_alignment_covers_the_long_paragraphs() -> None:
+    covered = {(name, number) for name in DOCUMENTS for number in _gold_numbers(name)}
+    long_ones = {("henan-advanced-manufacturing", f"p{n}") for n in (16, 21, 26, 31)}
+    assert long_ones | {("henan-industry-carriers", "p13"), ("henan-industry-carriers", "p18")} <= covered
+    kinds = {(di, dj) for name in DOCUMENTS for p in gold_paragraphs(name) for _, di, _, dj in p.beads}
+    assert {(1, 1), (1, 2), (1, 3), (2, 1)} <= kinds
+
+
+def test_the_seed_aligns_by_length_alone(glossary: Glossary) -> None:
+    cases = [(p, models()[p.document]) for name in DOCUMENTS for p in gold_paragraphs(name)]
+    length_only = measure(Aligner(glossary, weights={}), cases)
+    without_glossary = measure(Aligner(Glossary("empty", ())), cases)
+    assert (length_only.strict_f1, without_glossary.strict_f1) == (1.0, 1.0)
+
+
+# Omitted and added sentences ------------------------------------------------------------------------
+
+
+def _deleted(paragraph: GoldParagraph, span: Span, side: str) -> GoldParagraph:
+    """The paragraph without one side of a 1-1 bead, which becomes a 1-0 or 0-1 bead."""
+    i, _, j, _ = span
+    if side == "en":
+        shifted = {(a, da, b - (b > j), db) for a, da, b, db in paragraph.beads - {span}}
+        en = [*paragraph.en[:j], *paragraph.en[j + 1 :]]
+        return GoldParagraph(paragraph.document, paragraph.zh, en, frozenset(shifted | {(i, 1, j, 0)}))
+    shifted = {(a - (a > i), da, b, db) for a, da, b, db in paragraph.beads - {span}}
+    zh = [*paragraph.zh[:i], *paragraph.zh[i + 1 :]]
+    return GoldParagraph(paragraph.document, zh, paragraph.en, frozenset(shifted | {(i, 0, j, 1)}))
+
+
+def deletion_cases() -> list[GoldParagraph]:
+    """Every seed paragraph of two beads or more, less one side of one of its 1-1 beads."""
+    return [
+        _deleted(paragraph, span, side)
+        for name in DOCUMENTS
+        for paragraph in gold_paragraphs(name)
+        if len(paragraph.beads) > 1
+        for span in sorted(paragraph.beads)
+        if span[1] == span[3] == 1
+        for side in ("zh", "en")
+    ]
+
+
+def test_omitted_sentences_become_one_sided_beads(glossary: Glossary) -> None:
+    cases = deletion_cases()
+    scores = measure(Aligner(glossary), ((case, models()[case.document]) for case in cases))
+    assert len(cases) == 56
+    message = f"strict F1 {scores.strict_f1:.3f}, lax F1 {scores.lax_f1:.3f}"
+    assert scores.strict_f1 >= 0.98, message
+    assert scores.lax_f1 >= 0.99, message
+
+
+def test_a_paragraph_missing_one_translation(glossary: Glossary) -> None:
+    paragraph = next(p for p in gold_paragraphs("henan-advanced-manufacturing") if p.zh[0].startswith("实施战略性"))
+    case = _deleted(paragraph, (3, 1, 4, 1), "en")  # without "With a focus on key links …"
+    path = Aligner(glossary).align(case.zh, case.en, models()["henan-advanced-manufacturing"])
+    assert {span for span, _ in path} == case.beads
+    assert (3, 1, 4, 0) in case.beads
+
+
+def _inserted(paragraph: GoldParagraph, boundary: int, side: str) -> GoldParagraph:
+    """The paragraph with an untranslated sentence added between two beads (or at either end)."""
+    before = sorted(paragraph.beads)[:boundary]
+    i, j = sum(di for _, di, _, _ in before), sum(dj for _, _, _, dj in before)
+    if side == "en":
+        shifted = {(a, da, b + (b >= j), db) for a, da, b, db in paragraph.beads}
+        en = [*paragraph.en[:j], "Click on the video above to watch the report.", *paragraph.en[j:]]
+        return GoldParagraph(paragraph.document, paragraph.zh, en, frozenset(shifted | {(i, 0, j, 1)}))
+    shifted = {(a + (a >= i), da, b, db) for a, da, b, db in paragraph.beads}
+    zh = [*paragraph.zh[:i], "图为商丘市一家机器人生产基地。", *paragraph.zh[i:]]
+    return GoldParagraph(paragraph.document, zh, paragraph.en, frozenset(shifted | {(i, 1, j, 0)}))
+
+
+def insertion_cases() -> list[GoldParagraph]:
+    """Every seed paragraph with a caption-like sentence added at each bead boundary, on either side."""
+    return [
+        _inserted(paragraph, boundary, side)
+        for name in DOCUMENTS
+        for paragraph in gold_paragraphs(name)
+        for boundary in range(len(paragraph.beads) + 1)
+        for side in ("zh", "en")
+    ]
+
+
+def test_added_sentences_measured(glossary: Glossary) -> None:
+    cases = insertion_cases()
+    scores = measure(Aligner(glossary), ((case, models()[case.document]) for case in cases))
+    assert len(cases) == 102
+    message = f"strict F1 {scores.strict_f1:.3f}, lax F1 {scores.lax_f1:.3f}"
+    assert scores.strict_f1 >= 0.75, message  # an added short sentence is often merged into its neighbour's bead
+    assert scores.lax_f1 >= 0.91, message
+
+
+# Confidence, rejection and problems -------------------------------------------------------------------
+
+
+def _document(*pairs: tuple[str, str]) -> BilingualDocument:
+    return BilingualDocument(
+        "draft.txt",
+        tuple(
+            ParagraphPair(Paragraph(zh, 2 * n + 2, 2 * n + 2), Paragraph(en, 2 * n + 1, 2 * n + 1))
+            for n, (zh, en) in enumerate(pairs)
+        ),
+        (),
+    )
+
+
+def test_every_bead_has_a_confidence_between_zero_and_one(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
+    alignment = Aligner(glossary).align_document(document)
+    assert all(0.0 <= bead.confidence <= 1.0 for bead in alignment.accepted + alignment.rejected)
+    assert alignment.rejected == ()
+
+
+def test_beads_below_the_threshold_are_rejected_not_dropped(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
+    everything = Aligner(glossary, threshold=0.0).align_document(document)
+    strict = Aligner(glossary, threshold=0.95).align_document(document)
+    assert strict.rejected and strict.accepted
+    assert all(b.confidence < 0.95 for b in strict.rejected)
+    assert all(b.confidence >= 0.95 for b in strict.accepted)
+    assert _sorted(strict.accepted + strict.rejected) == _sorted(everything.accepted)
+    assert len(units(strict)) == len(strict.accepted) < len(units(everything))
+    without_pair = {b.origin for b in strict.rejected} - {b.origin for b in strict.accepted}
+    assert "henan-advanced-manufacturing#p5" in without_pair
+    assert sorted(f"henan-advanced-manufacturing#{p.message.split(':')[0]}" for p in strict.problems) == sorted(
+        without_pair
+    )
+    assert all(p.message.endswith("no sentence pair aligned with confidence 0.95 or more") for p in strict.problems)
+
+
+def _sorted(beads: Iterable[object]) -> list[str]:
+    return sorted(map(repr, beads))
+
+
+def test_a_paragraph_with_nothing_to_align_is_reported(glossary: Glossary) -> None:
+    document = _document(
+        ("……", "To be continued."),
+        (
+            "现代化产业体系是中国式现代化的重要组成部分。",
+            "The modern industrial system is a key part of Chinese modernization.",
+        ),
+        ("现代化产业体系是中国式现代化的重要组成部分。", "—"),
+    )
+    alignment = Aligner(glossary).align_document(document)
+    assert [(p.line, p.message) for p in alignment.problems] == [
+        (2, "p2: no Chinese sentence to align"),
+        (6, "p6: no English sentence to align"),
+    ]
+    assert [u.source for u in units(alignment)] == ["现代化产业体系是中国式现代化的重要组成部分。"]
+
+
+def test_a_paragraph_without_an_aligned_pair_is_reported(glossary: Glossary) -> None:
+    document = _document(
+        (
+            "现代化产业体系是中国式现代化的重要组成部分。党的二十大报告提出,要加快建设现代化产业体系。",
+            "Click on the video above.",
+        )
+    )
+    aligner = Aligner(glossary, max_paragraph_z=math.inf)
+    alignment = aligner.align_document(document, LengthModel())  # too little text to estimate from
+    assert sorted(b.kind for b in alignment.accepted + alignment.rejected) == ["0-1", "1-0", "1-0"]
+    assert [p.message for p in alignment.problems] == ["p2: no sentence pair aligned with confidence 0.5 or more"]
+    assert units(alignment) == []
+
+
+def test_a_paragraph_pair_of_mismatched_length_is_rejected_and_reported(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
+    english = {p.zh.number: p.en for p in document.pairs}
+    swapped = [evolve(p, en=english[16]) if p.zh.number == 21 else p for p in document.pairs]
+    alignment = Aligner(glossary).align_document(evolve(document, pairs=tuple(swapped)))
+    assert [(p.line, p.message[:35]) for p in alignment.problems] == [(51, "p21: paragraph lengths do not match")]
+    assert {b.origin for b in alignment.rejected} == {"henan-advanced-manufacturing#p21"}
+    assert all(not b.origin.endswith("#p21") for b in alignment.accepted)
+
+
+def test_units_join_the_sentences_of_a_bead(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
+    pair = next(p for p in document.pairs if p.zh.number == 11)
+    found = [u for u in units(Aligner(glossary).align_document(document)) if u.origin.endswith("#p11")]
+    assert len(found) == 1
+    assert (found[0].source, found[0].target) == (pair.zh.text, pair.en.text)
+    assert found[0].origin == "henan-advanced-manufacturing#p11"
+    assert 0.5 <= found[0].confidence <= 1.0
+
+
+def test_align_document_uses_the_bundled_glossary_by_default(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-industry-carriers.txt"))
+    assert align_document(document) == Aligner(glossary).align_document(document)
+
+
+# Parts of the model ---------------------------------------------------------------------------------
+
+
+def test_only_the_known_bead_types_take_priors(glossary: Glossary) -> None:
+    with pytest.raises(ValueError, match="cannot use"):
+        Aligner(glossary, priors={(1, 1): 0.9, (4, 1): 0.1})
+
+
+def test_length_model_is_estimated_from_the_corpus() -> None:
+    document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
+    model = LengthModel.from_documents([document])
+    assert 4.5 < model.ratio < 5.5
+    assert LengthModel.estimate([]) == LengthModel()
+    assert model.cost(100, round(100 * model.ratio)) < 0.01 < model.cost(100, 300) < model.cost(100, 200)
+
+
+def test_anchors_found_on_both_sides(glossary: Glossary) -> None:
+    anchors = Aligner(glossary).anchors
+    zh = anchors.chinese("以链长制为抓手,构建智能传感器、5G等产业链,《河南如何换道领跑?》")
+    en = anchors.english('With the industrial chain leader system, smart sensors and 5G; "Henan changes lanes".')
+    shared = zh & en
+    assert {"term:industrial-chain-leader-system", "term:smart-sensor", "latin:5G", "quote"} <= shared.keys()
+    assert "number:5" not in en
