@@ -1,7 +1,7 @@
 """Term spotting and linting speed, side by side in one run.
 
-Glossaries of 1k, 10k and 100k CC-CEDICT headwords plus the bundled glossary; text: the paragraph
-pairs of the two seed articles, repeated to 10,000 segment pairs. Measured per glossary:
+Glossaries of 1k, 10k and 100k CC-CEDICT headwords plus the bundled glossary; text: the aligned
+sentence pairs of the two seed articles, repeated to 10,000 segment pairs. Measured per glossary:
 
 (a) translate-toolkit's ``terminologymatcher`` spotting the same glossary in the same source text
     (on the first segments only where it is slow; its rate is per segment either way),
@@ -31,6 +31,7 @@ from henan_terms.chinese import has_han
 from henan_terms.formats.bilingual import read_bilingual
 from henan_terms.glossary import Glossary
 from henan_terms.lint import Linter, SegmentPair
+from henan_terms.tm.align import align_document, units
 
 ROOT = Path(__file__).resolve().parent.parent
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
@@ -60,11 +61,12 @@ def cedict_concepts(path: Path, count: int, taken: set[str]) -> list[Concept]:
     return concepts
 
 
-def segment_pairs(shared: Path, count: int) -> list[SegmentPair]:
+def segment_pairs(shared: Path, count: int, glossary: Glossary) -> list[SegmentPair]:
+    """The aligned sentence pairs of the two seed articles, repeated to ``count`` pairs."""
     pairs = []
     for name in ("henan-advanced-manufacturing", "henan-industry-carriers"):
-        document = read_bilingual(shared / "corpus" / f"{name}.txt")
-        pairs += [SegmentPair(p.zh.text, p.en.text, name, p.en.line) for p in document.pairs]
+        alignment = align_document(read_bilingual(shared / "corpus" / f"{name}.txt"), glossary)
+        pairs += [SegmentPair(unit.source, unit.target, name) for unit in units(alignment)]
     return [pairs[i % len(pairs)] for i in range(count)]
 
 
@@ -132,8 +134,8 @@ def main() -> None:
     parser.add_argument("--toolkit-seconds", type=float, default=20.0, help="time budget of (a) per glossary")
     args = parser.parse_args()
     bundled = load_glossary()
-    pairs = segment_pairs(args.shared, args.segments)
-    print(f"{len(pairs)} segment pairs, {sum(len(p.source) for p in pairs):,} source characters")
+    pairs = segment_pairs(args.shared, args.segments, bundled)
+    print(f"{len(pairs)} sentence pairs, {sum(len(p.source) for p in pairs):,} source characters")
     print(
         f"{'terms':>8} {'(a) toolkit':>12} {'(b) automaton':>14} {'(c) lint':>10} {'c/a':>8} {'c/b':>6} "
         f"{'coverage of (a)':>16} {'lint setup s':>12}"
