@@ -103,9 +103,12 @@ def generate_pinyin(text: str) -> str:
 
     Neutral-tone syllables are replaced by the character's own tone, as careful (dictionary)
     pinyin writes them: 电子 → diàn zǐ; and 一 and 不 keep their original tones (yī, bù), not
-    pypinyin's sandhi forms.
+    pypinyin's sandhi forms. Raises ValueError naming the characters pypinyin has no reading for.
     """
     guessed = lazy_pinyin(text, style=Style.TONE, errors="ignore")
+    if len(guessed) != len(han_chars(text)):
+        unknown = "".join(c for c in han_chars(text) if not lazy_pinyin(c, style=Style.TONE, errors="ignore"))
+        raise ValueError(f"no pinyin reading is known for {unknown or text}; give the pinyin")
     return " ".join(
         _SANDHI_FREE.get(char) or (syllable if has_tone(syllable) else _own_tone(char, syllable))
         for syllable, char in zip(guessed, han_chars(text), strict=True)
@@ -158,11 +161,13 @@ def _toneless_syllables() -> frozenset[str]:
     )
 
 
+@cache
 def is_syllable(syllable: str) -> bool:
     """Whether a syllable (tone marks) is a syllable of Mandarin pinyin."""
     return to_normal(syllable, v_to_u=True) in _toneless_syllables()
 
 
+@cache
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading pypinyin knows for a character."""
     return frozenset(to_normal(r, v_to_u=True) for r in pinyin(char, heteronym=True)[0])

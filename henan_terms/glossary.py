@@ -237,7 +237,11 @@ def _make_term(
     script = chinese.detect_script(zh)
     if script in (Script.TRADITIONAL, Script.MIXED):
         report("zh", f"{zh} is written in {script} characters; give the simplified form ({chinese.to_simplified(zh)})")
-    pinyin = chinese.to_marks(pinyin) if pinyin else chinese.generate_pinyin(zh)
+    try:
+        pinyin = chinese.to_marks(pinyin) if pinyin else chinese.generate_pinyin(zh)
+    except ValueError as error:
+        report("pinyin", str(error))
+        return None
     if not _pinyin_fits(zh, pinyin, lambda message: report("pinyin", message)):
         return None
     if written and chinese.pinyin_key(written) != chinese.pinyin_key(pinyin):

@@ -41,6 +41,7 @@ def concept_record(concept: Concept, sources: Mapping[str, Source]) -> dict[str,
     return {
         "id": concept.id,
         **{key: value for key, value in head.items() if key != "sources"},
+        "zh_sources": head["sources"],
         "forms": [term_record(term, sources) for term in concept.terms[1:]],
         "en": [
             {

@@ -1,0 +1,219 @@
+"""CC-CEDICT import: ``TRAD SIMP [pin1 yin1] /sense/sense/`` lines, read one at a time.
+
+The simplified headword is the term; its numbered pinyin becomes tone marks (``u:`` is ü, ``r5`` the
+erhua 儿, ``xx5`` an unknown reading, which is then generated), with syllables read for digits and
+Latin letters left out, as the glossary writes no syllables for non-Han characters. A capitalised
+syllable starts a word of a name, so 北京大学 [Bei3 jing1 Da4 xue2] is written ``Běijīng Dàxué``. The
+traditional headword is kept where it is none of OpenCC's forms (髮 for 发 'hair'). Each English sense
+is an admitted rendering; classifiers (``CL:``), cross-references (``variant of``, ``see``) and
+pronunciation notes go to the concept's note. Everything cites the dictionary with its line (``L123``).
+
+Entries with the same simplified headword are one concept, whose id is ``cedict-`` and the line of the
+entry that gives the head term: preferably not a name, with an English sense, and with a traditional
+form that OpenCC gives (so 干 is read gàn, traditional 幹). Renderings from the other entries say in
+their note how they differ (``read gān, traditional 乾``). Entries without Han characters, with pinyin
+that does not fit the headword, or with no English sense are reported as not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from attrs import frozen
+
+from .. import chinese
+from ..errors import FormatError, Problem
+from ..glossary import Glossary
+from ..model import Citation, Rendering, Source, Status
+from .imports import ConceptDraft, Imported, TermDraft, assemble
+
+SOURCE_ID = "cc-cedict"
+_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+_NOT_A_SENSE = re.compile(
+    r"^(?:CL:|see |also written |(?:also |Taiwan |old )?pr\. |(?:\w+ )?variant of |same as |used in )", re.IGNORECASE
+)
+
+
+@frozen
+class Entry:
+    """One CC-CEDICT entry, as written in the file."""
+
+    line: int
+    traditional: str
+    simplified: str
+    syllables: tuple[str, ...]  # numbered pinyin, one per character where the file aligns them
+    senses: tuple[str, ...]
+
+    @property
+    def is_name(self) -> bool:
+        """Whether the headword is a proper name: a syllable of its pinyin is capitalised (Bei3 jing1)."""
+        return any(_is_capital(s) for s in self.syllables)
+
+    @property
+    def has_senses(self) -> bool:
+        """Whether the entry has an English sense that is not a classifier, reference or pronunciation."""
+        return any(sense.strip() and not _NOT_A_SENSE.match(sense.strip()) for sense in self.senses)
+
+
+def read_cedict(path: str | Path, *, limit: int | None = None) -> Imported:
+    """Import CC-CEDICT (or its first ``limit`` entries) as a glossary; unkept entries are reported."""
+    source, entries, skipped, digest = _read_entries(Path(path), limit)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.simplified, []).append(entry)
+    drafts = (draft for group in groups.values() for draft in _group_drafts(group))
+    return assemble(str(path), drafts, name=SOURCE_ID, sources={SOURCE_ID: source}, digest=digest, skipped=skipped)
+
+
+def cedict_glossary(path: str | Path, entries: int) -> Glossary:
+    """A glossary of the first ``entries`` entries of CC-CEDICT, for benchmarks."""
+    return read_cedict(path, limit=entries).glossary
+
+
+# Reading lines ------------------------------------------------------------------------------------
+
+
+def _read_entries(path: Path, limit: int | None) -> tuple[Source, list[Entry], list[Problem], str]:
+    """The dictionary's source (from its header), its entries, its unreadable lines and the sha256 read."""
+    reader = _LineReader(str(path))
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                if limit is not None and len(reader.entries) >= limit:
+                    break
+                digest.update(raw)
+                reader.read(number, raw)
+    except OSError as error:
+        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
+    return _source(path, reader.header), reader.entries, reader.skipped, digest.hexdigest()
+
+
+class _LineReader:
+    """Sorts the lines of the file into header fields (``#! key=value``), entries and unreadable lines."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.header: dict[str, str] = {}
+        self.entries: list[Entry] = []
+        self.skipped: list[Problem] = []
+
+    def read(self, number: int, raw: bytes) -> None:
+        try:
+            line = raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as error:
+            self.skipped.append(Problem(self.path, number, f"not UTF-8: {error.reason}"))
+            return
+        if line.startswith("#!"):
+            key, _, value = line[2:].partition("=")
+            self.header[key.strip()] = value.strip()
+        elif match := _ENTRY.match(line):
+            traditional, simplified, pinyin, senses = match.groups()
+            self.entries.append(Entry(number, traditional, simplified, tuple(pinyin.split()), tuple(senses.split("/"))))
+        elif line.strip() and not line.startswith("#"):
+            self.skipped.append(
+                Problem(self.path, number, "not a CC-CEDICT entry: TRADITIONAL SIMPLIFIED [pinyin] /sense/")
+            )
+
+
+def _source(path: Path, header: dict[str, str]) -> Source:
+    return Source(
+        id=SOURCE_ID,
+        title="CC-CEDICT",
+        publisher=header.get("publisher", "MDBG"),
+        date=header.get("date", "")[:10],
+        url="https://www.mdbg.net/chinese/dictionary?page=cc-cedict",
+        file=path.name,
+    )
+
+
+# Entries to drafts --------------------------------------------------------------------------------
+
+
+def _group_drafts(group: list[Entry]) -> Iterator[ConceptDraft]:
+    """Drafts of the entries of one headword, the entry giving the head term first."""
+    forms = {variant.text for variant in chinese.traditional_variants(group[0].simplified)}
+    ordered = sorted(group, key=lambda e: (e.is_name, not e.has_senses, e.traditional not in forms, e.line))
+    head = ordered[0]
+    concept_id = f"cedict-{head.line}"
+    for entry in ordered:
+        yield _draft(entry, concept_id, forms, _difference(entry, head))
+
+
+def _draft(entry: Entry, concept_id: str, forms: set[str], difference: str) -> ConceptDraft:
+    citation = Citation(SOURCE_ID, f"L{entry.line}")
+    senses = [sense.strip() for sense in entry.senses if sense.strip()]
+    renderings = tuple(
+        Rendering(sense, Status.ADMITTED, (citation,), difference) for sense in senses if not _NOT_A_SENSE.match(sense)
+    )
+    notes = [sense for sense in senses if _NOT_A_SENSE.match(sense)]
+    return ConceptDraft(concept_id, entry.line, (_term(entry, forms, citation),), renderings, note="; ".join(notes))
+
+
+def _term(entry: Entry, forms: set[str], citation: Citation) -> TermDraft:
+    syllables = _han_syllables(entry.simplified, entry.syllables)
+    if syllables is None or any(s.lower().startswith("xx") for s in syllables):
+        pinyin, written = "", ""  # generated by make_term (and reported there if it does not fit)
+    else:
+        pinyin = " ".join(_marks(s) for s in syllables)
+        written = _written(entry.simplified, syllables) if entry.is_name else ""
+    traditional = {} if entry.traditional in forms else dict.fromkeys(chinese.TRADITIONAL_CONFIGS, entry.traditional)
+    return TermDraft(entry.simplified, pinyin, written, traditional, citations=(citation,))
+
+
+def _difference(entry: Entry, head: Entry) -> str:
+    """How an entry's reading and traditional form differ from the head entry's, for its renderings' notes."""
+    parts = []
+    if [s.lower() for s in entry.syllables] != [s.lower() for s in head.syllables]:
+        parts.append(f"read {' '.join(_marks(s) for s in entry.syllables)}")
+    if entry.traditional != head.traditional:
+        parts.append(f"traditional {entry.traditional}")
+    return ", ".join(parts)
+
+
+# Pinyin -------------------------------------------------------------------------------------------
+
+
+def _han_syllables(headword: str, syllables: tuple[str, ...]) -> list[str] | None:
+    """The syllables of the headword's Han characters; None where they cannot be told apart.
+
+    CC-CEDICT writes one syllable per character, Latin letters and digits included (卡拉OK [ka3 la1 O K]),
+    except where a number is read as several syllables (21三体综合症 [er4 shi2 yi1 san1 …]) or letters as
+    fewer; with a single such run the Han syllables are those before and after it.
+    """
+    if len(syllables) == len(headword):
+        return [s for s, char in zip(syllables, headword, strict=True) if chinese.has_han(char)]
+    others = [index for index, char in enumerate(headword) if not chinese.has_han(char)]
+    if not others or others != list(range(others[0], others[-1] + 1)):
+        return None
+    before, after = others[0], len(headword) - others[-1] - 1
+    if before + after > len(syllables):
+        return None
+    return [*syllables[:before], *syllables[len(syllables) - after :]]
+
+
+def _is_capital(syllable: str) -> bool:
+    """A capitalised pinyin syllable (``Bei3``), as CC-CEDICT writes names; not a Latin letter (``K``)."""
+    return syllable[:1].isupper() and syllable[-1:].isdigit()
+
+
+@cache
+def _marks(syllable: str) -> str:
+    """Tone marks for one CC-CEDICT syllable: ``lu:4`` → ``lǜ``, ``r5`` (erhua 儿) → ``er``."""
+    return chinese.to_marks(re.sub(r"^r(?=\d$)", "er", syllable, flags=re.IGNORECASE))
+
+
+def _written(headword: str, syllables: list[str]) -> str:
+    """The written form of a name: a capitalised syllable starts a word, each word capitalised."""
+    words: list[tuple[str, list[str]]] = []
+    for char, syllable in zip(chinese.han_chars(headword), syllables, strict=True):
+        if _is_capital(syllable) or not words:
+            words.append(("", []))
+        text, marks = words[-1]
+        words[-1] = (text + char, [*marks, _marks(syllable)])
+    joined = (chinese.written_pinyin(text, " ".join(marks)) for text, marks in words)
+    return " ".join(word[:1].upper() + word[1:] for word in joined)

@@ -1,0 +1,106 @@
+"""The TOML writer: what it writes, load_glossary reads back unchanged; imported glossaries become valid."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+
+from henan_terms import Citation, Glossary, Source, load_glossary
+from henan_terms.formats.cedict import read_cedict
+from henan_terms.formats.toml import ID_PATTERN, concept_ids, slug, write_toml
+
+from .conftest import shared_path
+from .strategies import glossaries
+
+HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _round_trip(glossary: Glossary, source: Source | None = None) -> tuple[Glossary, str]:
+    stream = io.StringIO()
+    write_toml(glossary, stream, source=source)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "written.toml"
+        path.write_text(stream.getvalue(), encoding="utf-8")
+        return load_glossary(path), stream.getvalue()
+
+
+@HYPOTHESIS
+@given(glossaries())
+def test_generated_glossaries_survive_unchanged(glossary: Glossary) -> None:
+    """TOML carries everything: concepts compare equal, sources too."""
+    read, _ = _round_trip(glossary)
+    assert read.concepts == glossary.concepts
+    assert dict(read.sources) == dict(glossary.sources)
+
+
+def test_bundled_glossary_survives_unchanged(glossary: Glossary) -> None:
+    read, text = _round_trip(glossary)
+    assert read.concepts == glossary.concepts
+    assert dict(read.sources) == dict(glossary.sources)
+    assert text.split("\n", 2)[2] == _round_trip(read)[1].split("\n", 2)[2]  # stable, but for the title
+
+
+def test_output_reads_like_the_curated_files(glossary: Glossary) -> None:
+    """Only what the loader would not generate is written: pinyin always, the rest where curated."""
+    _, text = _round_trip(glossary)
+    assert text.startswith('[glossary]\ntitle = "henan"\n\n[sources.advanced-manufacturing]\nkind = "seed"\n')
+    block = text[text.index('id = "technological-transformation"') :].split("\n\n[[concept]]")[0]
+    assert 'zh = "技术改造"\npinyin = "jì shù gǎi zào"\n' in block
+    assert '[[concept.form]]\nzh = "技改"\npinyin = "jì gǎi"\ntype = "abbreviation"\n' in block
+    assert "traditional" not in block  # OpenCC's forms are not repeated
+    assert text.count("pinyin_written = ") == 26  # the curated written forms of the bundled glossary
+    assert max(len(line) for line in text.splitlines()) < 400
+
+
+def test_csv_glossary_gets_valid_ids_and_a_source_to_cite(tmp_path: Path) -> None:
+    """A CSV without ids or citations: ids come from the English, uncited parts cite the glossary."""
+    path = tmp_path / "my-terms.csv"
+    path.write_text(
+        "zh,en,status\n北斗,BeiDou,preferred\n北斗,Dipper,deprecated\n链长制,Chain (leader) system,admitted\n"
+        "链主,BeiDou,admitted\n",
+        encoding="utf-8",
+    )
+    imported = load_glossary(path)
+    assert [c.id for c in imported] == ["北斗", "链长制", "链主"]
+    read, text = _round_trip(imported)
+    assert [c.id for c in read] == ["beidou", "chain-leader-system", "beidou-2"]
+    assert '[sources.my-terms]\nkind = "publication"\ntitle = "Glossary my-terms, imported without citations"' in text
+    assert all(part.citations == (Citation("my-terms"),) for c in read for part in (*c.terms, *c.renderings))
+    assert [[(r.text, r.status) for r in c.renderings] for c in read] == [
+        [(r.text, r.status) for r in c.renderings] for c in imported
+    ]
+
+
+def test_free_text_citations_are_declared(tmp_path: Path) -> None:
+    path = tmp_path / "cited.csv"
+    path.write_text(
+        "zh,en,status,source\n北斗,BeiDou,preferred,MIIT 2021\n链主,chain owner,admitted,seed#p3\n", "utf-8"
+    )
+    read, text = _round_trip(load_glossary(path), source=Source("mine", "My notes"))
+    assert '[sources."MIIT 2021"]\nkind = "publication"\ntitle = "MIIT 2021"' in text
+    assert "[sources.seed]" in text and "[sources.mine]" not in text
+    assert read.concepts[1].renderings[0].citations == (Citation("seed", "p3"),)
+
+
+def test_ids_are_unique_and_valid(glossary: Glossary) -> None:
+    assert slug("Industrial chain (leader) système") == "industrial-chain-leader-systeme"
+    concept = glossary.concepts[0]
+    ids = concept_ids(
+        [evolve(concept, id=i) for i in ["ok-id", "北斗", "ok-id", "x y", "chain-based-cluster-development"]]
+    )
+    assert ids[0] == "ok-id" and ids[-1] == "chain-based-cluster-development"
+    assert len(set(ids)) == 5 and all(ID_PATTERN.match(i) for i in ids)
+
+
+def test_cedict_sample_survives_unchanged() -> None:
+    """CEDICT's curated forms (names' written pinyin, traditional forms OpenCC does not give) are kept."""
+    imported = read_cedict(shared_path("data/cedict_ts.u8"), limit=1500).glossary
+    read, text = _round_trip(imported)
+    assert read.concepts == imported.concepts
+    assert dict(read.sources) == dict(imported.sources)
+    names = [c for c in read if any(t.pinyin_written[:1].isupper() for t in c.terms)]
+    assert names and text.count("pinyin_written = ") >= len(names)
