@@ -1,0 +1,162 @@
+"""Translation-memory benchmark: lookup, build and TMX exchange against their peers, in one run.
+
+For each memory size: the SQLite store's lookup (median, p95) next to a rapidfuzz brute-force scan
+over every normalised source, recall@1 against that scan (the best score found is the best score
+there is), and build time per 100k units; at the first size also translate-toolkit's
+``translate.search.match.matcher`` (on a subset when the whole memory takes too long to load) and
+TMX write + parse against translate-toolkit's ``tmxfile``.
+
+    python benchmarks/bench_tm.py --sizes 100000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from translate.search.match import matcher
+from translate.storage.tmx import tmxfile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_tm import Query, Seeds, generate, load_seeds, queries
+
+from henan_terms.formats.tmx import read_tmx, write_tmx
+from henan_terms.model import TMUnit
+from henan_terms.tm.normalize import normalize, normalize_many
+from henan_terms.tm.store import open_tm
+
+MIN_SCORE = 75.0
+LIMIT = 5
+
+
+def timed(work: Callable[[], object]) -> tuple[float, object]:
+    """Seconds taken by a call, and its result."""
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def summary(seconds: Sequence[float]) -> str:
+    """Median and p95 in milliseconds."""
+    ordered = sorted(seconds)
+    return f"{1000 * statistics.median(ordered):.2f} / {1000 * ordered[int(0.95 * (len(ordered) - 1))]:.2f}"
+
+
+def brute_force(query: str, sources: list[str]) -> float | None:
+    """The best score over every source, or None below the cut-off."""
+    best = process.extractOne(
+        normalize(query), sources, scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SCORE / 100
+    )
+    return None if best is None else 100.0 * best[1]
+
+
+def lookup_rows(units: list[TMUnit], made: list[Query], folder: Path) -> list[tuple[str, str]]:
+    """Build the SQLite store, then time every query there and in a brute-force scan."""
+    rows = []
+    tm = open_tm(folder / f"memory-{len(units)}.sqlite")
+    build, counts = timed(lambda: tm.add(units))
+    rows.append(("build (s per 100k units)", f"{build * 100_000 / len(units):.2f} ({counts})"))
+    sources = normalize_many([unit.source for unit in units])
+    ours, scans, agree = [], [], 0
+    for query in made:
+        seconds, hits = timed(lambda query=query: tm.search(query.text, MIN_SCORE, LIMIT))
+        ours.append(seconds)
+        scan_seconds, best = timed(lambda query=query: brute_force(query.text, sources))
+        scans.append(scan_seconds)
+        found = hits[0].score if isinstance(hits, list) and hits else None
+        agree += found == best
+    rows.append(("SQLite lookup ms (median / p95)", summary(ours)))
+    rows.append(("rapidfuzz brute force ms (median / p95)", summary(scans)))
+    rows.append(("SQLite median / brute-force median", f"{statistics.median(ours) / statistics.median(scans):.3f}"))
+    rows.append(("recall@1 vs brute force", f"{agree / len(made):.2f} ({agree}/{len(made)})"))
+    by_kind: dict[str, list[float]] = {}
+    for query, seconds in zip(made, ours, strict=True):
+        by_kind.setdefault(query.kind, []).append(seconds)
+    rows += [(f"SQLite lookup ms, {kind} queries", summary(times)) for kind, times in by_kind.items()]
+    tm.close()
+    return rows
+
+
+def toolkit_rows(units: list[TMUnit], made: list[Query], subset: int) -> list[tuple[str, str]]:
+    """translate-toolkit's matcher on the first ``subset`` units."""
+    store = tmxfile()
+    for unit in units[:subset]:
+        store.addtranslation(unit.source, "zh-CN", unit.target, "en")
+    load, tool = timed(lambda: matcher(store, max_candidates=LIMIT, min_similarity=int(MIN_SCORE)))
+    times, crashed = [], 0
+    for query in made:
+        try:
+            times.append(timed(lambda query=query: tool.matches(query.text))[0])  # type: ignore[attr-defined]
+        except TypeError:  # equal similarities make its heap compare units, which cannot be ordered
+            crashed += 1
+    return [
+        (f"translate-toolkit matcher load, {subset} units (s)", f"{load:.2f}"),
+        (f"translate-toolkit matcher ms, {subset} units (median / p95)", summary(times) if times else "-"),
+        ("translate-toolkit matcher: queries that crashed on ties", f"{crashed}/{len(made)}"),
+    ]
+
+
+def tmx_rows(units: list[TMUnit], folder: Path) -> list[tuple[str, str]]:
+    """TMX write + parse of the units: ours (streaming) and translate-toolkit's tmxfile."""
+    ours_path, theirs_path = folder / "ours.tmx", folder / "theirs.tmx"
+    write, _ = timed(lambda: write_tmx(units, ours_path))
+    parse, parsed = timed(lambda: sum(1 for _ in read_tmx(ours_path, source_lang="zh", target_lang="en")))
+
+    def toolkit_write() -> None:
+        store = tmxfile()
+        for unit in units:
+            store.addtranslation(unit.source, "zh-CN", unit.target, "en")
+        theirs_path.write_bytes(bytes(store))
+
+    their_write, _ = timed(toolkit_write)
+    their_parse, their_store = timed(lambda: tmxfile.parsefile(str(theirs_path)))
+    their_count = len(their_store.units)  # type: ignore[attr-defined]
+    return [
+        (f"TMX write + parse, {len(units)} units, ours (s)", f"{write:.2f} + {parse:.2f} = {write + parse:.2f}"),
+        (
+            f"TMX write + parse, {len(units)} units, translate-toolkit (s)",
+            f"{their_write:.2f} + {their_parse:.2f} = {their_write + their_parse:.2f}",
+        ),
+        ("units read back (ours / translate-toolkit)", f"{parsed} / {their_count}"),
+    ]
+
+
+def run(sizes: list[int], toolkit_subset: int, seeds: Seeds) -> None:
+    """Print one table per memory size."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for number, size in enumerate(sizes):
+            units = list(generate(size, seeds))
+            made = queries([unit.source for unit in units], seeds)
+            rows = lookup_rows(units, made, folder)
+            if number == 0:
+                rows += toolkit_rows(units, made, min(toolkit_subset, size))
+                rows += tmx_rows(units, folder)
+            print(f"\n### {size:,} units, {len(made)} queries, min_score {MIN_SCORE:g}, limit {LIMIT}\n")
+            print("| measure | value |\n|---|---|")
+            for measure, value in rows:
+                print(f"| {measure} | {value} |")
+            sys.stdout.flush()
+
+
+def main() -> None:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument(
+        "--toolkit-units", type=int, default=100_000, help="memory size for translate-toolkit's matcher"
+    )
+    arguments = parser.parse_args()
+    run(arguments.sizes, arguments.toolkit_units, load_seeds())
+
+
+if __name__ == "__main__":
+    main()

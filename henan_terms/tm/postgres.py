@@ -1,0 +1,240 @@
+"""The PostgreSQL translation memory, for a team sharing one memory (psycopg 3, the ``postgres`` extra).
+
+The same tables, index and contract as the SQLite memory (``sqlite.py``), prefixed ``tm_`` so that
+they can live beside other tables in the schema the connection's ``search_path`` names. Writers may
+add concurrently: the duplicate check is the unique key, ids come from an identity column, and
+postings rows are appended in key order, so two writers never wait on each other in a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
+
+from ..errors import HenanTermsError
+from ..model import TMUnit
+from .normalize import normalize
+from .store import (
+    DEFAULT_MIN_SCORE,
+    AddCounts,
+    Match,
+    Prepared,
+    TranslationMemory,
+    bigrams,
+    counted,
+    decode_created,
+    decode_properties,
+    frequencies,
+    length_class,
+    length_window,
+    plan,
+    postings,
+    prepare,
+    rank,
+    stored_fields,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMA_VERSION = "1"
+CHUNK = 50_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tm_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS tm_units (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key bytea NOT NULL UNIQUE,
+    source text NOT NULL,
+    target text NOT NULL,
+    source_lang text NOT NULL,
+    target_lang text NOT NULL,
+    origin text NOT NULL,
+    created text,
+    confidence double precision NOT NULL,
+    properties jsonb NOT NULL,
+    tuid text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tm_sources (id bigint PRIMARY KEY, length integer NOT NULL, norm text NOT NULL);
+CREATE INDEX IF NOT EXISTS tm_sources_length ON tm_sources (length);
+CREATE TABLE IF NOT EXISTS tm_postings (
+    gram bigint NOT NULL,
+    class integer NOT NULL,
+    block bigint NOT NULL,
+    offsets bytea NOT NULL,
+    PRIMARY KEY (gram, class, block)
+);
+"""
+_UNIT_COLUMNS = (
+    "u.id, u.source, u.target, u.source_lang, u.target_lang, u.origin, u.created, u.confidence,"
+    " u.properties::text, u.tuid"
+)
+_INCOMING = """
+CREATE TEMPORARY TABLE IF NOT EXISTS tm_incoming (
+    position integer, key bytea, source text, target text, source_lang text, target_lang text,
+    origin text, created text, confidence double precision, properties jsonb, tuid text
+) ON COMMIT DELETE ROWS;
+CREATE TEMPORARY TABLE IF NOT EXISTS tm_incoming_postings (
+    gram bigint, class integer, block bigint, offsets bytea
+) ON COMMIT DELETE ROWS;
+"""
+_INCOMING_COLUMNS = "key, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid"
+_HOLDS = "strpos(s.norm, %s) > 0 ORDER BY u.id LIMIT %s"
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class PostgresTM(TranslationMemory):
+    """A translation memory in a PostgreSQL database."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise HenanTermsError("PostgreSQL needs psycopg 3: pip install 'henan-terms[postgres]'") from None
+        self.url = _redacted(url)
+        try:
+            self._db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
+            self._db.execute(_SCHEMA)
+            self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
+            self._db.execute(_INCOMING)
+            row = self._db.execute("SELECT value FROM tm_meta WHERE key = 'schema'").fetchone()
+        except psycopg.Error as error:
+            raise HenanTermsError(f"{self.url}: cannot open as a translation memory: {error}") from None
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise HenanTermsError(f"{self.url}: translation memory schema {row}, expected {SCHEMA_VERSION}")
+
+    def __len__(self) -> int:
+        row = self._db.execute("SELECT count(*) FROM tm_units").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    # Adding -------------------------------------------------------------------------------------
+
+    def add(self, units: Iterable[TMUnit]) -> AddCounts:
+        """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
+        counts = AddCounts()
+        iterator = iter(units)
+        while chunk := list(islice(iterator, CHUNK)):
+            counts += self._add_chunk(chunk)
+        return counts
+
+    def _add_chunk(self, chunk: list[TMUnit]) -> AddCounts:
+        prepared = prepare(chunk)
+        fresh: dict[bytes, Prepared] = {}
+        for item in prepared:
+            if item is not None:
+                fresh.setdefault(item.key, item)
+        with self._db.transaction():
+            ids = self._insert_units(list(fresh.values()))
+            new = sorted((unit_id, fresh[key]) for key, unit_id in ids.items())
+            self._insert_index([unit_id for unit_id, _ in new], [item for _, item in new])
+        empty = prepared.count(None)
+        return AddCounts(len(new), len(chunk) - empty - len(new), empty)
+
+    def _insert_units(self, items: Sequence[Prepared]) -> dict[bytes, int]:
+        """Insert the units not stored yet, in order; the ids of those inserted, by key."""
+        with self._db.cursor() as cursor:
+            with cursor.copy(f"COPY tm_incoming (position, {_INCOMING_COLUMNS}) FROM STDIN") as copy:
+                for position, item in enumerate(items):
+                    copy.write_row((position, *stored_fields(item)))
+            cursor.execute(
+                f"INSERT INTO tm_units ({_INCOMING_COLUMNS}) SELECT {_INCOMING_COLUMNS} FROM tm_incoming"
+                " ORDER BY position ON CONFLICT (key) DO NOTHING RETURNING key, id"
+            )
+            return {bytes(key): int(unit_id) for key, unit_id in cursor.fetchall()}
+
+    def _insert_index(self, ids: Sequence[int], items: Sequence[Prepared]) -> None:
+        with self._db.cursor() as cursor:
+            with cursor.copy("COPY tm_sources (id, length, norm) FROM STDIN") as copy:
+                for unit_id, item in zip(ids, items, strict=True):
+                    copy.write_row((unit_id, len(item.norm), item.norm))
+            with cursor.copy("COPY tm_incoming_postings FROM STDIN") as copy:
+                for row in postings(ids, [item.norm for item in items]):
+                    copy.write_row(row)
+            cursor.execute(
+                "INSERT INTO tm_postings SELECT * FROM tm_incoming_postings ORDER BY gram, class, block"
+                " ON CONFLICT (gram, class, block) DO UPDATE SET offsets = tm_postings.offsets || excluded.offsets"
+            )
+
+    # Finding ------------------------------------------------------------------------------------
+
+    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
+        """Units whose source scores at least ``min_score`` against the text, best first."""
+        if limit is not None and limit < 0:
+            raise HenanTermsError(f"limit must not be negative, not {limit}")
+        query = normalize(text)
+        if not query:
+            return []
+        window = length_window(len(query), min_score)
+        rows = self._postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
+        candidate_plan = plan(query, min_score, frequencies(rows))
+        if candidate_plan.grams:
+            ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
+            sql = "SELECT id, norm FROM tm_sources WHERE id = ANY(%s) AND length BETWEEN %s AND %s"
+            candidates = self._db.execute(sql, (ids, *window)).fetchall()
+        else:
+            sql = "SELECT id, norm FROM tm_sources WHERE length BETWEEN %s AND %s"
+            candidates = self._db.execute(sql, window).fetchall()
+        hits = rank(query, candidates, min_score, limit)
+        found = self._units([unit_id for unit_id, _ in hits])
+        return [Match(found[unit_id], value) for unit_id, value in hits]
+
+    def _postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
+        """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
+        rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}
+        sql = "SELECT gram, block, offsets FROM tm_postings WHERE gram = ANY(%s) AND class BETWEEN %s AND %s"
+        for gram, block, offsets in self._db.execute(sql, (list(rows), *classes)):
+            rows[gram].append((block, bytes(offsets)))
+        return rows
+
+    def concordance(self, term: str, limit: int | None = None) -> list[TMUnit]:
+        """Units whose normalised source contains the normalised term, in the order stored."""
+        needle = normalize(term)
+        if not needle:
+            return []
+        grams = bigrams(needle)
+        if not grams:  # one character: no bigram to look up
+            sql = f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id WHERE {_HOLDS}"
+            return [_unit(row) for row in self._db.execute(sql, (needle, limit))]
+        rows = self._postings(grams, (0, length_class(2**62)))
+        ids = counted(chain.from_iterable(rows.values()), len(grams))
+        sql = (
+            f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id"
+            f" WHERE s.id = ANY(%s) AND {_HOLDS}"
+        )
+        return [_unit(row) for row in self._db.execute(sql, (ids, needle, limit))]
+
+    def units(self) -> Iterator[TMUnit]:
+        """Every unit, in the order stored (read in batches through a server-side cursor)."""
+        with self._db.transaction(), self._db.cursor(name="tm_units_all") as cursor:
+            cursor.execute(f"SELECT {_UNIT_COLUMNS} FROM tm_units AS u ORDER BY u.id")
+            for row in cursor:
+                yield _unit(row)
+
+    def _units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
+        sql = f"SELECT {_UNIT_COLUMNS} FROM tm_units AS u WHERE u.id = ANY(%s)"
+        return {row[0]: _unit(row) for row in self._db.execute(sql, (list(ids),))}
+
+
+def _unit(row: tuple[Any, ...]) -> TMUnit:
+    _, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid = row
+    return TMUnit(
+        source=source,
+        target=target,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        origin=origin,
+        created=decode_created(created),
+        confidence=confidence,
+        properties=decode_properties(properties),
+        tuid=tuid,
+    )

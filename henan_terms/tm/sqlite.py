@@ -1,0 +1,248 @@
+"""The SQLite translation memory: the embedded default, a file or in memory.
+
+Tables: ``units`` (the units and their duplicate keys), ``sources`` (each unit's normalised
+source and its length), ``postings`` (for each character bigram and block of unit ids, the units whose normalised source
+holds it; see ``store.postings``) and ``grams`` (how many units hold each bigram, so that the
+rarest are looked up first). The candidate filter and its recall proof are in ``store.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import chain, islice
+from typing import Any
+
+from ..errors import HenanTermsError
+from ..model import TMUnit
+from .normalize import normalize
+from .store import (
+    DEFAULT_MIN_SCORE,
+    AddCounts,
+    Match,
+    Prepared,
+    TranslationMemory,
+    bigrams,
+    counted,
+    decode_created,
+    decode_properties,
+    frequencies,
+    length_class,
+    length_window,
+    plan,
+    postings,
+    prepare,
+    rank,
+    stored_fields,
+)
+
+SCHEMA_VERSION = "1"
+CHUNK = 50_000  # units per transaction when adding
+_PARAMETERS = 500  # values per IN (…) list
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY,
+    key BLOB NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    created TEXT,
+    confidence REAL NOT NULL,
+    properties TEXT NOT NULL,
+    tuid TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, length INTEGER NOT NULL, norm TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sources_length ON sources (length);
+CREATE TABLE IF NOT EXISTS postings (
+    gram INTEGER NOT NULL,
+    class INTEGER NOT NULL,
+    block INTEGER NOT NULL,
+    offsets BLOB NOT NULL,
+    PRIMARY KEY (gram, class, block)
+) WITHOUT ROWID;
+"""
+_UNIT_COLUMNS = (
+    "u.id, u.source, u.target, u.source_lang, u.target_lang, u.origin, u.created, u.confidence, u.properties, u.tuid"
+)
+_HOLDS = "instr(s.norm, ?) > 0 ORDER BY u.id LIMIT ?"
+# Blob concatenation goes through text in SQLite; in a UTF-8 database the bytes pass unchanged.
+_APPEND_POSTINGS = (
+    "INSERT INTO postings VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (gram, class, block) DO UPDATE SET offsets = CAST(offsets || excluded.offsets AS BLOB)"
+)
+
+
+class SQLiteTM(TranslationMemory):
+    """A translation memory in an SQLite database (``:memory:`` for one in memory)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._prepare_database()
+        except sqlite3.Error as error:
+            raise HenanTermsError(f"{path}: cannot open as a translation memory: {error}") from None
+
+    def _prepare_database(self) -> None:
+        tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            raise HenanTermsError(f"{self.path}: an SQLite database, but not a translation memory")
+        self._db.execute("PRAGMA encoding = 'UTF-8'")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA cache_size = -262144")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        (version,) = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if version != SCHEMA_VERSION:
+            raise HenanTermsError(f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}")
+
+    def __len__(self) -> int:
+        (count,) = self._db.execute("SELECT count(*) FROM units").fetchone()
+        return int(count)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # Adding -------------------------------------------------------------------------------------
+
+    def add(self, units: Iterable[TMUnit]) -> AddCounts:
+        """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
+        counts = AddCounts()
+        iterator = iter(units)
+        while chunk := list(islice(iterator, CHUNK)):
+            counts += self._add_chunk(chunk)
+        return counts
+
+    def _add_chunk(self, chunk: list[TMUnit]) -> AddCounts:
+        prepared = prepare(chunk)
+        fresh: dict[bytes, Prepared] = {}
+        for item in prepared:
+            if item is not None:
+                fresh.setdefault(item.key, item)
+        with self._transaction():
+            stored = self._stored_keys(list(fresh))
+            new = [item for key, item in fresh.items() if key not in stored]
+            (first,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()
+            self._insert(range(first, first + len(new)), new)
+        empty = prepared.count(None)
+        return AddCounts(len(new), len(chunk) - empty - len(new), empty)
+
+    def _stored_keys(self, keys: Sequence[bytes]) -> set[bytes]:
+        stored: set[bytes] = set()
+        for start in range(0, len(keys), _PARAMETERS):
+            part = keys[start : start + _PARAMETERS]
+            marks = ",".join("?" * len(part))
+            stored.update(key for (key,) in self._db.execute(f"SELECT key FROM units WHERE key IN ({marks})", part))
+        return stored
+
+    def _insert(self, ids: Sequence[int], items: Sequence[Prepared]) -> None:
+        rows = [(unit_id, *stored_fields(item)) for unit_id, item in zip(ids, items, strict=True)]
+        self._db.executemany(f"INSERT INTO units VALUES ({','.join('?' * 11)})", rows)
+        self._db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?)",
+            [(unit_id, len(item.norm), item.norm) for unit_id, item in zip(ids, items, strict=True)],
+        )
+        self._db.executemany(_APPEND_POSTINGS, postings(ids, [item.norm for item in items]))
+
+    # Finding ------------------------------------------------------------------------------------
+
+    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
+        """Units whose source scores at least ``min_score`` against the text, best first."""
+        if limit is not None and limit < 0:
+            raise HenanTermsError(f"limit must not be negative, not {limit}")
+        query = normalize(text)
+        if not query:
+            return []
+        window = length_window(len(query), min_score)
+        rows = self._postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
+        candidate_plan = plan(query, min_score, frequencies(rows))
+        if candidate_plan.grams:
+            ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
+            candidates = self._sources(ids, window)
+        else:
+            candidates = list(self._db.execute("SELECT id, norm FROM sources WHERE length BETWEEN ? AND ?", window))
+        hits = rank(query, candidates, min_score, limit)
+        found = self._units([unit_id for unit_id, _ in hits])
+        return [Match(found[unit_id], value) for unit_id, value in hits]
+
+    def _postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
+        """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
+        rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}
+        ordered = list(rows)
+        for start in range(0, len(ordered), _PARAMETERS):
+            part = ordered[start : start + _PARAMETERS]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT gram, block, offsets FROM postings WHERE gram IN ({marks}) AND class BETWEEN ? AND ?"
+            for gram, block, offsets in self._db.execute(sql, (*part, *classes)):
+                rows[gram].append((block, offsets))
+        return rows
+
+    def _sources(self, ids: Sequence[int], window: tuple[int, int]) -> list[tuple[int, str]]:
+        """(id, normalised source) of the units of these ids whose source length is in the window."""
+        found: list[tuple[int, str]] = []
+        for start in range(0, len(ids), _PARAMETERS):
+            part = ids[start : start + _PARAMETERS]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, norm FROM sources WHERE id IN ({marks}) AND length BETWEEN ? AND ?"
+            found += self._db.execute(sql, (*part, *window))
+        return found
+
+    def concordance(self, term: str, limit: int | None = None) -> list[TMUnit]:
+        """Units whose normalised source contains the normalised term, in the order stored."""
+        needle = normalize(term)
+        if not needle:
+            return []
+        bound = -1 if limit is None else limit
+        grams = bigrams(needle)
+        if not grams:  # one character: no bigram to look up
+            sql = f"SELECT {_UNIT_COLUMNS} FROM sources AS s JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
+            return [_unit(row) for row in self._db.execute(sql, (needle, bound))]
+        rows = self._postings(grams, (0, length_class(2**62)))
+        ids = json.dumps(counted(chain.from_iterable(rows.values()), len(grams)))
+        sql = (
+            f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN sources AS s ON s.id = j.value"
+            f" JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
+        )
+        return [_unit(row) for row in self._db.execute(sql, (ids, needle, bound))]
+
+    def units(self) -> Iterator[TMUnit]:
+        """Every unit, in the order stored."""
+        for row in self._db.execute(f"SELECT {_UNIT_COLUMNS} FROM units AS u ORDER BY u.id"):
+            yield _unit(row)
+
+    def _units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
+        sql = f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value"
+        return {row[0]: _unit(row) for row in self._db.execute(sql, (json.dumps(list(ids)),))}
+
+
+def _unit(row: tuple[Any, ...]) -> TMUnit:
+    _, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid = row
+    return TMUnit(
+        source=source,
+        target=target,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        origin=origin,
+        created=decode_created(created),
+        confidence=confidence,
+        properties=decode_properties(properties),
+        tuid=tuid,
+    )
