@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import click
 from rich.console import Console
@@ -13,12 +13,15 @@ from rich.table import Table
 
 from . import __version__
 from .errors import HenanTermsError
-from .formats.json import concept_record, write_json
+from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
+from .formats.json import concept_record
+from .formats.toml import write_toml
 from .glossary import Glossary, load_glossary
 from .lint import LintConfig, Linter, find_config, fix_file, load_config, read_draft
 from .lint.report import json_records, sarif_log, text_lines
 from .lookup import Hit
 from .model import Citation, Severity
+from .tm_cli import tm
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
@@ -116,15 +119,32 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), required=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
 @_glossary_option
-@click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file (default: stdout)."
-)
-def export(fmt: str, glossaries: tuple[Path, ...], output: TextIO) -> None:
+@click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out (TBX, TBX 2008, OmegaT).")
+@click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
+def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, output: BinaryIO) -> None:
     """Write the whole glossary in an exchange format."""
-    glossary = load_glossary(*glossaries)
-    write_json(glossary.concepts, glossary.sources, output)
+    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help="Input format (default: from the name).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The TOML glossary to write.")
+def import_(file: Path, fmt: str | None, output: Path) -> None:
+    """Import a glossary file (TBX, CSV, OmegaT, memoQ, PO, JSON, CC-CEDICT) as a TOML glossary."""
+    imported = import_glossary(file, fmt)
+    if output.exists():
+        raise click.UsageError(f"{output} exists; choose a new file (nothing stored is overwritten)")
+    with output.open("w", encoding="utf-8") as stream:
+        write_toml(imported.glossary, stream, title=f"Imported from {file.name}")
+    renderings = sum(len(c.renderings) for c in imported.glossary)
+    click.echo(f"imported {len(imported.glossary)} concepts, {renderings} renderings from {file} into {output}")
+    for problem in imported.skipped:
+        click.echo(f"not imported: {problem}", err=True)
+    if imported.skipped:
+        click.echo(f"{len(imported.skipped)} items not imported (listed above)", err=True)
 
 
 @cli.command()
@@ -196,6 +216,9 @@ def lint(
             click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
     threshold = Severity(fail_on) if fail_on else config.fail_on
     sys.exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+
+
+cli.add_command(tm)
 
 
 def main() -> None:

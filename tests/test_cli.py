@@ -100,3 +100,44 @@ def test_export_of_a_csv_glossary_to_stdout(run: CliRunner, tmp_path: Path) -> N
     [record] = json.loads(result.output)
     assert record["traditional"] == ["首臺套", "首台套"]
     assert record["pinyin"] == "shǒu tái tào"
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml"])
+def test_export_every_format_reads_back(run: CliRunner, tmp_path: Path, fmt: str) -> None:
+    from henan_terms.exchange import import_glossary
+
+    suffix = {"tbx2008": ".tbx", "tsv-omegat": ".tsv", "csv-memoq": ".csv"}.get(fmt, f".{fmt}")
+    out = tmp_path / f"glossary{suffix}"
+    result = run.invoke(cli, ["export", "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    imported = import_glossary(out, "csv-memoq" if fmt == "csv-memoq" else None)
+    assert "链长制" in {t.text for c in imported.glossary for t in c.terms}
+
+
+def test_import_writes_a_valid_toml_glossary_and_never_overwrites(run: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("zh,en,status\n头雁,lead goose,preferred\n北斗,Dipper,deprecated\n北斗,BeiDou,preferred\n")
+    target = tmp_path / "imported.toml"
+    result = run.invoke(cli, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "imported 2 concepts, 3 renderings" in result.output
+    assert run.invoke(cli, ["validate", str(target)]).exit_code == 0
+    before = target.read_text(encoding="utf-8")
+    assert run.invoke(cli, ["import", str(source), "-o", str(target)]).exit_code == 2
+    assert target.read_text(encoding="utf-8") == before
+
+
+def test_import_reports_what_was_not_kept(run: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "omegat.tsv"
+    source.write_text("链长制\tindustrial chain leader system\tpreferred\nonly one column\n", encoding="utf-8")
+    result = run.invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.toml")])
+    assert result.exit_code == 0, result.output
+    assert "imported 1 concepts" in result.stdout and "not imported:" in result.stderr
+
+
+def test_import_of_an_unreadable_file_exits_2(run: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "empty.tbx"
+    source.write_bytes(b"")
+    result = run.invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.toml")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "out.toml").exists()

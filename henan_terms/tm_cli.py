@@ -1,0 +1,161 @@
+"""``henan-terms tm …``: build, search and exchange a translation memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+from .errors import Problem
+from .formats.bilingual import read_bilingual
+from .glossary import load_glossary
+from .model import TMUnit
+from .tm.align import Aligner, units
+from .tm.store import AddCounts, open_tm
+
+_db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
+_glossary_option = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
+)
+
+
+@click.group()
+def tm() -> None:
+    """Translation memory: build from bilingual documents, fuzzy search, rendering history, TMX/PO."""
+
+
+@tm.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@_glossary_option
+@click.option("--threshold", type=float, default=0.5, show_default=True, help="Lowest bead confidence stored.")
+def build(files: tuple[Path, ...], db: str, glossaries: tuple[Path, ...], threshold: float) -> None:
+    """Align bilingual documents sentence by sentence and store the aligned pairs.
+
+    Beads below the confidence threshold are not stored; they are listed for review, as are lines
+    without a counterpart and paragraphs that could not be aligned.
+    """
+    aligner = Aligner(load_glossary(*glossaries), threshold=threshold)
+    counts = AddCounts()
+    paragraphs = beads = rejected = 0
+    console = Console(stderr=True)
+    with open_tm(db) as memory, Progress(console=console, transient=True) as progress:
+        task = progress.add_task("aligning", total=len(files))
+        for path in files:
+            document = read_bilingual(path)
+            alignment = aligner.align_document(document)
+            counts += memory.add(units(alignment))
+            paragraphs += len(document.pairs)
+            beads += len(alignment.accepted) + len(alignment.rejected)
+            rejected += len(alignment.rejected)
+            for line in document.unpaired:
+                console.print(f"unpaired: {path}:{line.line}: {line.text[:60]}", markup=False)
+            for bead in alignment.rejected:
+                text = " ".join(bead.zh)[:40] or " ".join(bead.en)[:60]
+                console.print(f"rejected ({bead.confidence:.2f}): {bead.origin} {bead.kind}: {text}", markup=False)
+            for problem in alignment.problems:
+                console.print(f"not aligned: {problem}", markup=False)
+            progress.advance(task)
+    click.echo(
+        f"{len(files)} documents, {paragraphs} paragraph pairs, {beads} beads, {rejected} rejected for review; "
+        f"stored {counts.added} units ({counts.duplicates} already there)"
+    )
+
+
+@tm.command()
+@click.argument("text")
+@_db_option
+@click.option("--min-score", type=float, default=75, show_default=True)
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> None:
+    """Find earlier translations of a Chinese sentence. Exit 1 when nothing scores high enough."""
+    with open_tm(db) as memory:
+        matches = memory.search(text, min_score=min_score, limit=limit)
+    if as_json:
+        records = [{"score": round(m.score, 2), **_unit_record(m.unit)} for m in matches]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    for match in [] if as_json else matches:
+        click.echo(f"{match.score:5.1f}  {match.unit.source}\n       {match.unit.target}\n       {match.unit.origin}")
+    raise SystemExit(0 if matches else 1)
+
+
+def _unit_record(unit: TMUnit) -> dict[str, object]:
+    return {
+        "source": unit.source,
+        "target": unit.target,
+        "source_lang": unit.source_lang,
+        "target_lang": unit.target_lang,
+        "origin": unit.origin,
+        "confidence": unit.confidence,
+        "created": unit.created.isoformat() if unit.created else None,
+    }
+
+
+@tm.command()
+@click.argument("term")
+@_db_option
+@_glossary_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
+    """How a glossary term has been rendered in the memory, with counts and examples."""
+    glossary = load_glossary(*glossaries)
+    with open_tm(db) as memory:
+        found = [h for h in memory.history(glossary, term) if h.units]
+    if as_json:
+        records = [
+            {
+                "concept": h.concept.id,
+                "zh": h.concept.zh,
+                "units": h.units,
+                "renderings": [
+                    {
+                        "text": u.text,
+                        "status": u.status.value if u.status else None,
+                        "count": u.count,
+                        "examples": [_unit_record(e) for e in u.examples],
+                    }
+                    for u in (*h.renderings, *h.others)
+                ],
+            }
+            for h in found
+        ]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    for entry in [] if as_json else found:
+        click.echo(f"{entry.concept.zh} ({entry.concept.id}): {entry.units} units")
+        for use in entry.renderings:
+            click.echo(f"  {use.count:4d}  {use.text}  [{use.status.value if use.status else 'other'}]")
+        for use in entry.others:
+            click.echo(f"  {use.count:4d}  (no glossary rendering) {use.text[:80]}")
+    raise SystemExit(0 if found else 1)
+
+
+@tm.command(name="export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["tmx", "po"]), default="tmx", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+def export_(db: str, fmt: str, output: Path) -> None:
+    """Write the memory as TMX 1.4b or PO."""
+    with open_tm(db) as memory:
+        count = memory.export(output, fmt)
+    click.echo(f"wrote {count} units to {output}")
+
+
+@tm.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@_db_option
+def import_(file: Path, db: str) -> None:
+    """Add the units of a TMX or XLIFF file (written by any tool) to the memory."""
+    skipped: list[Problem] = []
+    with open_tm(db) as memory:
+        counts = memory.import_file(file, skipped=skipped)
+    click.echo(f"added {counts.added} units, {counts.duplicates} already there, {counts.empty} without text")
+    for problem in skipped:
+        click.echo(f"not imported: {problem}", err=True)
