@@ -122,10 +122,11 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
 @_glossary_option
 @click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out (TBX, TBX 2008, OmegaT).")
+@click.option("--bom", is_flag=True, help="Start a CSV with a byte-order mark, for Excel.")
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
-def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, output: BinaryIO) -> None:
+def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: BinaryIO) -> None:
     """Write the whole glossary in an exchange format."""
-    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated)
+    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
 
 
 @cli.command(name="import")

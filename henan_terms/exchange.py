@@ -32,9 +32,12 @@ _BY_SUFFIX = {
 }
 
 
-def export_glossary(glossary: Glossary, fmt: str, stream: BinaryIO, *, include_deprecated: bool = True) -> None:
+def export_glossary(
+    glossary: Glossary, fmt: str, stream: BinaryIO, *, include_deprecated: bool = True, bom: bool = False
+) -> None:
     """Write the glossary in a format of ``EXPORT_FORMATS``; deprecated renderings may be left out
-    (TBX, TBX 2008, OmegaT) for tools that ignore status."""
+    (TBX, TBX 2008, OmegaT) for tools that ignore status; ``bom`` starts a CSV with a byte-order mark,
+    so that Excel reads it as UTF-8."""
     if fmt == "tbx":
         write_tbx(glossary, stream, include_deprecated=include_deprecated)
     elif fmt == "tbx2008":
@@ -43,6 +46,10 @@ def export_glossary(glossary: Glossary, fmt: str, stream: BinaryIO, *, include_d
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="" if fmt.startswith(("csv", "tsv")) else None)
         if fmt == "tsv-omegat":
             write_omegat(glossary, text, deprecated=include_deprecated)
+        elif fmt == "csv":
+            write_csv(glossary, text, bom=bom)
+        elif fmt == "csv-memoq":
+            write_memoq(glossary, text, bom=bom)
         else:
             _TEXT_WRITERS[fmt](glossary, text)
         text.flush()

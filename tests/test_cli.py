@@ -141,3 +141,14 @@ def test_import_of_an_unreadable_file_exits_2(run: CliRunner, tmp_path: Path) ->
     result = run.invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.toml")])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "out.toml").exists()
+
+
+def test_export_csv_for_excel_starts_with_a_byte_order_mark(run: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "glossary.csv"
+    assert run.invoke(cli, ["export", "--format", "csv", "--bom", "-o", str(out)]).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfzh,en,status")
+
+
+def test_export_without_deprecated_renderings(run: CliRunner) -> None:
+    result = run.invoke(cli, ["export", "--format", "tsv-omegat", "--no-deprecated"])
+    assert "BeiDou" in result.output and "Dipper" not in result.output
