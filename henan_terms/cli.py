@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .cli_options import glossary_option
 from .errors import HenanTermsError
 from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
 from .formats.json import concept_record
@@ -25,14 +26,6 @@ from .tm_cli import tm
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
-
-_glossary_option = click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
-)
 
 
 class _Cli(click.Group):
@@ -55,7 +48,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("query")
-@_glossary_option
+@glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """Look a term up by Chinese, pinyin or English. Exit 1 when nothing is found."""
@@ -120,7 +113,7 @@ def validate(files: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@_glossary_option
+@glossary_option
 @click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out (TBX, TBX 2008, OmegaT).")
 @click.option("--bom", is_flag=True, help="Start a CSV with a byte-order mark, for Excel.")
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
@@ -155,7 +148,7 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
     type=click.Path(path_type=Path),
     help="Chinese source of a single plain-text DRAFT, aligned line by line.",
 )
-@_glossary_option
+@glossary_option
 @click.option("--sample", is_flag=True, help="Lint the sample draft shipped with the library.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", help="Output format.")
 @click.option("--select", multiple=True, help="Run only these checks (repeatable).")

@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
+from .cli_options import glossary_option
 from .errors import Problem
 from .formats.bilingual import read_bilingual
 from .glossary import load_glossary
@@ -17,13 +18,6 @@ from .tm.align import Aligner, units
 from .tm.store import AddCounts, open_tm
 
 _db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
-_glossary_option = click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
-)
 
 
 @click.group()
@@ -34,7 +28,7 @@ def tm() -> None:
 @tm.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_db_option
-@_glossary_option
+@glossary_option
 @click.option("--threshold", type=float, default=0.5, show_default=True, help="Lowest bead confidence stored.")
 def build(files: tuple[Path, ...], db: str, glossaries: tuple[Path, ...], threshold: float) -> None:
     """Align bilingual documents sentence by sentence and store the aligned pairs.
@@ -102,7 +96,7 @@ def _unit_record(unit: TMUnit) -> dict[str, object]:
 @tm.command()
 @click.argument("term")
 @_db_option
-@_glossary_option
+@glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """How a glossary term has been rendered in the memory, with counts and examples."""

@@ -26,13 +26,10 @@ from .store import (
     counted,
     decode_created,
     decode_properties,
-    frequencies,
     length_class,
-    length_window,
-    plan,
     postings,
     prepare,
-    rank,
+    search_index,
     stored_fields,
 )
 
@@ -169,26 +166,18 @@ class PostgresTM(TranslationMemory):
 
     def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
         """Units whose source scores at least ``min_score`` against the text, best first."""
-        if limit is not None and limit < 0:
-            raise HenanTermsError(f"limit must not be negative, not {limit}")
-        query = normalize(text)
-        if not query:
-            return []
-        window = length_window(len(query), min_score)
-        rows = self._postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
-        candidate_plan = plan(query, min_score, frequencies(rows))
-        if candidate_plan.grams:
-            ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
-            sql = "SELECT id, norm FROM tm_sources WHERE id = ANY(%s) AND length BETWEEN %s AND %s"
-            candidates = self._db.execute(sql, (ids, *window)).fetchall()
-        else:
-            sql = "SELECT id, norm FROM tm_sources WHERE length BETWEEN %s AND %s"
-            candidates = self._db.execute(sql, window).fetchall()
-        hits = rank(query, candidates, min_score, limit)
-        found = self._units([unit_id for unit_id, _ in hits])
-        return [Match(found[unit_id], value) for unit_id, value in hits]
+        return search_index(self, text, min_score, limit)
 
-    def _postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
+    def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
+        """(id, normalised source) of the units of these ids (all units when None) whose source length
+        is in the window."""
+        if ids is None:
+            sql = "SELECT id, norm FROM tm_sources WHERE length BETWEEN %s AND %s"
+            return self._db.execute(sql, window).fetchall()
+        sql = "SELECT id, norm FROM tm_sources WHERE id = ANY(%s) AND length BETWEEN %s AND %s"
+        return self._db.execute(sql, (list(ids), *window)).fetchall()
+
+    def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
         rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}
         sql = "SELECT gram, block, offsets FROM tm_postings WHERE gram = ANY(%s) AND class BETWEEN %s AND %s"
@@ -205,7 +194,7 @@ class PostgresTM(TranslationMemory):
         if not grams:  # one character: no bigram to look up
             sql = f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id WHERE {_HOLDS}"
             return [_unit(row) for row in self._db.execute(sql, (needle, limit))]
-        rows = self._postings(grams, (0, length_class(2**62)))
+        rows = self.read_postings(grams, (0, length_class(2**62)))
         ids = counted(chain.from_iterable(rows.values()), len(grams))
         sql = (
             f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id"
@@ -220,7 +209,7 @@ class PostgresTM(TranslationMemory):
             for row in cursor:
                 yield _unit(row)
 
-    def _units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
+    def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
         sql = f"SELECT {_UNIT_COLUMNS} FROM tm_units AS u WHERE u.id = ANY(%s)"
         return {row[0]: _unit(row) for row in self._db.execute(sql, (list(ids),))}
 

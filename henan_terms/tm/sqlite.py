@@ -28,13 +28,10 @@ from .store import (
     counted,
     decode_created,
     decode_properties,
-    frequencies,
     length_class,
-    length_window,
-    plan,
     postings,
     prepare,
-    rank,
+    search_index,
     stored_fields,
 )
 
@@ -166,24 +163,9 @@ class SQLiteTM(TranslationMemory):
 
     def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
         """Units whose source scores at least ``min_score`` against the text, best first."""
-        if limit is not None and limit < 0:
-            raise HenanTermsError(f"limit must not be negative, not {limit}")
-        query = normalize(text)
-        if not query:
-            return []
-        window = length_window(len(query), min_score)
-        rows = self._postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
-        candidate_plan = plan(query, min_score, frequencies(rows))
-        if candidate_plan.grams:
-            ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
-            candidates = self._sources(ids, window)
-        else:
-            candidates = list(self._db.execute("SELECT id, norm FROM sources WHERE length BETWEEN ? AND ?", window))
-        hits = rank(query, candidates, min_score, limit)
-        found = self._units([unit_id for unit_id, _ in hits])
-        return [Match(found[unit_id], value) for unit_id, value in hits]
+        return search_index(self, text, min_score, limit)
 
-    def _postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
+    def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
         rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}
         ordered = list(rows)
@@ -195,8 +177,11 @@ class SQLiteTM(TranslationMemory):
                 rows[gram].append((block, offsets))
         return rows
 
-    def _sources(self, ids: Sequence[int], window: tuple[int, int]) -> list[tuple[int, str]]:
-        """(id, normalised source) of the units of these ids whose source length is in the window."""
+    def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
+        """(id, normalised source) of the units of these ids (all units when None) whose source length
+        is in the window."""
+        if ids is None:
+            return list(self._db.execute("SELECT id, norm FROM sources WHERE length BETWEEN ? AND ?", window))
         found: list[tuple[int, str]] = []
         for start in range(0, len(ids), _PARAMETERS):
             part = ids[start : start + _PARAMETERS]
@@ -215,7 +200,7 @@ class SQLiteTM(TranslationMemory):
         if not grams:  # one character: no bigram to look up
             sql = f"SELECT {_UNIT_COLUMNS} FROM sources AS s JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
             return [_unit(row) for row in self._db.execute(sql, (needle, bound))]
-        rows = self._postings(grams, (0, length_class(2**62)))
+        rows = self.read_postings(grams, (0, length_class(2**62)))
         ids = json.dumps(counted(chain.from_iterable(rows.values()), len(grams)))
         sql = (
             f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN sources AS s ON s.id = j.value"
@@ -228,7 +213,7 @@ class SQLiteTM(TranslationMemory):
         for row in self._db.execute(f"SELECT {_UNIT_COLUMNS} FROM units AS u ORDER BY u.id"):
             yield _unit(row)
 
-    def _units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
+    def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
         sql = f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value"
         return {row[0]: _unit(row) for row in self._db.execute(sql, (json.dumps(list(ids)),))}
 

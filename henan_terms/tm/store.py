@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from fractions import Fraction
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -62,7 +62,7 @@ from ..formats.tmx import read_tmx, write_tmx
 from ..formats.xliff import read_xliff
 from ..glossary import Glossary
 from ..model import Concept, Status, TMUnit
-from .normalize import language_tag, normalize_many
+from .normalize import language_tag, normalize, normalize_many
 from .po import write_po
 
 DEFAULT_MIN_SCORE = 75.0
@@ -202,6 +202,40 @@ def open_tm(url: str | Path) -> TranslationMemory:
 
         return PostgresTM(text)
     raise HenanTermsError(f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://")
+
+
+class IndexReader(Protocol):
+    """What the shared search reads from a backend: postings rows, normalised sources, units."""
+
+    def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
+        """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
+        ...
+
+    def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
+        """(id, normalised source) of these units (all when None) whose source length is in the window."""
+        ...
+
+    def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
+        """The units of these ids."""
+        ...
+
+
+def search_index(reader: IndexReader, text: str, min_score: float, limit: int | None) -> list[Match]:
+    """Fuzzy lookup over a backend's bigram index: the candidate filter, then exact rescoring."""
+    if limit is not None and limit < 0:
+        raise HenanTermsError(f"limit must not be negative, not {limit}")
+    query = normalize(text)
+    if not query:
+        return []
+    window = length_window(len(query), min_score)
+    rows = reader.read_postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
+    candidate_plan = plan(query, min_score, frequencies(rows))
+    ids = None
+    if candidate_plan.grams:
+        ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
+    hits = rank(query, reader.read_sources(ids, window), min_score, limit)
+    found = reader.read_units([unit_id for unit_id, _ in hits])
+    return [Match(found[unit_id], value) for unit_id, value in hits]
 
 
 # Scoring and candidate filtering ------------------------------------------------------------------

@@ -1,0 +1,15 @@
+"""Options shared by the command groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+glossary_option = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
+)
