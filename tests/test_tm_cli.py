@@ -71,3 +71,48 @@ def test_import_a_tmx_written_by_another_tool(tmp_path: Path) -> None:
 def test_bad_memory_url_exits_2() -> None:
     result = CliRunner().invoke(cli, ["tm", "search", "链长制", "--db", "mysql://nowhere"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_history_counts_a_term_only_on_word_boundaries(tmp_path: Path) -> None:
+    from henan_terms import TMUnit, load_glossary
+
+    glossary_file = tmp_path / "terms.csv"
+    glossary_file.write_text("zh,en,status\n链长,chain leader,preferred\n链长制,chain leader system,preferred\n")
+    glossary = load_glossary(glossary_file)
+    with open_tm(":memory:") as tm:
+        tm.add(
+            [
+                TMUnit("加强产业链长期规划", "plan industrial chains for the long term"),  # 产业链 | 长期
+                TMUnit("以链长制为抓手", "with the chain leader system as the lever"),  # inside 链长制
+                TMUnit("链长负责产业链", "the chain leader is in charge of the chain"),
+            ]
+        )
+        [entry] = [h for h in tm.history(glossary, "链长") if h.concept.zh == "链长"]
+    assert entry.units == 1
+    assert [(r.text, r.count) for r in entry.renderings] == [("chain leader", 1)]
+
+
+def test_po_round_trip_through_the_memory(memory: str, tmp_path: Path) -> None:
+    exported = tmp_path / "seeds.po"
+    assert (
+        CliRunner().invoke(cli, ["tm", "export", "--db", memory, "--format", "po", "-o", str(exported)]).exit_code == 0
+    )
+    db = str(tmp_path / "again.db")
+    result = CliRunner().invoke(cli, ["tm", "import", str(exported), "--db", db])
+    assert result.exit_code == 0, result.output
+    with open_tm(memory) as first, open_tm(db) as second:
+        assert [(u.source, u.target, u.origin, u.confidence) for u in first.units()] == [
+            (u.source, u.target, u.origin, u.confidence) for u in second.units()
+        ]
+
+
+def test_po_written_by_another_tool_is_imported(tmp_path: Path) -> None:
+    path = shared_path("realworld/po/gnu-grep_zh_CN.po")
+    db = str(tmp_path / "grep.db")
+    result = CliRunner().invoke(cli, ["tm", "import", str(path), "--db", db])
+    assert result.exit_code == 0, result.output
+    with open_tm(db) as tm:
+        units = list(tm.units())
+    assert len(units) > 50
+    assert all(u.source_lang == "zh-CN" and u.target_lang == "en" for u in units)
+    assert any(u.target == "Usage: %s [OPTION]... PATTERNS [FILE]...\n" for u in units)

@@ -1,4 +1,5 @@
-"""Translation units as a PO file, through polib: ``msgid`` the source, ``msgstr`` the target.
+"""Translation units as a PO file, through polib: ``msgid`` the source, ``msgstr`` the target; read
+back from any PO file (the comments written here restore origin, confidence, creation time and tuid).
 
 Each entry carries the unit's origin, confidence, creation time and tuid as extracted comments
 (``#. origin: …``); a source that comes again with another translation gets a ``msgctxt`` (its
@@ -15,6 +16,7 @@ from pathlib import Path
 import polib
 
 from .. import __version__
+from ..errors import FormatError, Problem
 from ..model import TMUnit
 
 
@@ -60,3 +62,39 @@ def write_po(units: Iterable[TMUnit], path: str | Path) -> int:
     }
     catalog.save(str(path))
     return len(catalog)
+
+
+def read_po(path: str | Path, skipped: list[Problem] | None = None) -> list[TMUnit]:
+    """The translated entries of a PO file as units; untranslated, fuzzy and obsolete ones go to ``skipped``.
+
+    A catalogue translated into Chinese (``Language: zh_CN``, as software catalogues are) gives units
+    from Chinese: the ``msgstr`` is the source and the ``msgid`` the English target.
+    """
+    try:
+        catalog = polib.pofile(str(path), wrapwidth=0)
+    except (OSError, ValueError) as error:
+        raise FormatError(str(path), 0, f"not a PO file: {error}") from None
+    language = catalog.metadata.get("Language", "").replace("_", "-") or "en"
+    units = []
+    for entry in catalog:
+        if not entry.msgstr or entry.fuzzy or entry.obsolete:
+            why = "obsolete" if entry.obsolete else "fuzzy" if entry.fuzzy else "untranslated"
+            if skipped is not None:
+                skipped.append(Problem(str(path), entry.linenum, f"{why} entry not imported"))
+            continue
+        notes = dict(line.partition(": ")[::2] for line in entry.comment.splitlines() if ": " in line)
+        created = notes.get("created")
+        into_chinese = language.lower().startswith("zh")
+        units.append(
+            TMUnit(
+                entry.msgstr if into_chinese else entry.msgid,
+                entry.msgid if into_chinese else entry.msgstr,
+                source_lang=language if into_chinese else "zh-CN",
+                target_lang="en" if into_chinese else language,
+                origin=notes.get("origin", f"{Path(path).name}#L{entry.linenum}"),
+                created=datetime.fromisoformat(created) if created else None,
+                confidence=float(notes.get("confidence", 1.0)),
+                tuid=notes.get("tuid", ""),
+            )
+        )
+    return units

@@ -61,9 +61,10 @@ from ..errors import HenanTermsError, Problem
 from ..formats.tmx import read_tmx, write_tmx
 from ..formats.xliff import read_xliff
 from ..glossary import Glossary
+from ..match import SourceSpotter
 from ..model import Concept, Status, TMUnit
 from .normalize import language_tag, normalize, normalize_many
-from .po import write_po
+from .po import read_po, write_po
 
 DEFAULT_MIN_SCORE = 75.0
 BLOCK = 1 << 16  # unit ids per postings row: offsets fit in uint16
@@ -150,7 +151,8 @@ class TranslationMemory(Protocol):
     def history(self, glossary: Glossary, term: str | None = None, examples: int = 3) -> list[TermHistory]:
         """The rendering history of every concept of the glossary, or of those a term looks up."""
         concepts = glossary.concepts if term is None else _looked_up(glossary, term)
-        return [rendering_history(self, concept, examples) for concept in concepts]
+        spotter = SourceSpotter(glossary)
+        return [rendering_history(self, concept, spotter, examples) for concept in concepts]
 
     def export(self, path: str | Path, format: str = "tmx") -> int:
         """Write every unit to a file as ``tmx`` (TMX 1.4b) or ``po``; returns how many."""
@@ -163,13 +165,17 @@ class TranslationMemory(Protocol):
     def import_file(
         self, path: str | Path, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None
     ) -> AddCounts:
-        """Add the units of a TMX (``.tmx``) or XLIFF (``.xlf``, ``.xliff``) file; skipped ones go to ``skipped``."""
+        """Add the units of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``) or PO (``.po``) file; skipped
+        ones go to ``skipped``."""
         suffix = Path(path).suffix.lower()
+        if suffix == ".po":
+            return self.add(read_po(path, skipped))
         if suffix == ".tmx":
             return self.add(read_tmx(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped))
         if suffix in (".xlf", ".xliff"):
             return self.add(read_xliff(path, source_lang=source_lang, skipped=skipped))
-        raise HenanTermsError(f"{path}: cannot import {suffix or 'a file without suffix'}: use .tmx, .xlf or .xliff")
+        kind = suffix or "a file without suffix"
+        raise HenanTermsError(f"{path}: cannot import {kind}: use .tmx, .xlf, .xliff or .po")
 
     def __enter__(self) -> Self:
         return self
@@ -390,16 +396,21 @@ def _looked_up(glossary: Glossary, term: str) -> list[Concept]:
     return list({hit.concept.id: hit.concept for hit in glossary.lookup(term)}.values())
 
 
-def rendering_history(tm: TranslationMemory, concept: Concept, examples: int = 3) -> TermHistory:
+def rendering_history(
+    tm: TranslationMemory, concept: Concept, spotter: SourceSpotter, examples: int = 3
+) -> TermHistory:
     """Which renderings of a concept the memory's targets use where one of its terms is in the source.
 
-    A rendering is used when its folded words (``english.fold``) occur as a run of the target's
-    folded words; a target that uses none of them is reported as it is, under ``others``.
+    The term must stand in the source as the glossary's term spotting finds it: on word boundaries,
+    and not inside a longer glossary term (智能化 in 智能化改造 is that term's). A rendering is used
+    when its folded words (``english.fold``) occur as a run of the target's folded words; a target
+    that uses none of them is reported as it is, under ``others``.
     """
     found: dict[str, TMUnit] = {}
     for term in concept.terms:
         for unit in tm.concordance(term.text):
-            found.setdefault(unit.source + "\x00" + unit.target + "\x00" + unit.target_lang, unit)
+            if any(match.concept.id == concept.id for match in spotter.spot(unit.source)):
+                found.setdefault(unit.source + "\x00" + unit.target + "\x00" + unit.target_lang, unit)
     used: dict[str, list[TMUnit]] = {r.text: [] for r in concept.renderings}
     others: dict[str, list[TMUnit]] = {}
     for unit in found.values():
