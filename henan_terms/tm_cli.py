@@ -11,7 +11,7 @@ from rich.progress import Progress
 
 from .cli_options import glossary_option
 from .errors import Problem
-from .formats.bilingual import read_bilingual
+from .formats.bilingual import read_bilingual, read_parallel
 from .glossary import load_glossary
 from .model import TMUnit
 from .tm.align import Aligner, units
@@ -26,24 +26,42 @@ def tm() -> None:
 
 
 @tm.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--parallel",
+    nargs=2,
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="ZH EN",
+    help="A Chinese file and its English translation, aligned line by line (repeatable).",
+)
 @_db_option
 @glossary_option
 @click.option("--threshold", type=float, default=0.5, show_default=True, help="Lowest bead confidence stored.")
-def build(files: tuple[Path, ...], db: str, glossaries: tuple[Path, ...], threshold: float) -> None:
-    """Align bilingual documents sentence by sentence and store the aligned pairs.
+def build(
+    files: tuple[Path, ...],
+    parallel: tuple[tuple[Path, Path], ...],
+    db: str,
+    glossaries: tuple[Path, ...],
+    threshold: float,
+) -> None:
+    """Align bilingual documents (FILES, in the seed format, or --parallel pairs) sentence by sentence
+    and store the aligned pairs.
 
     Beads below the confidence threshold are not stored; they are listed for review, as are lines
     without a counterpart and paragraphs that could not be aligned.
     """
+    if not files and not parallel:
+        raise click.UsageError("give bilingual FILES or --parallel ZH EN")
+    documents = [read_bilingual(path) for path in files] + [read_parallel(zh, en) for zh, en in parallel]
     aligner = Aligner(load_glossary(*glossaries), threshold=threshold)
     counts = AddCounts()
     paragraphs = beads = rejected = 0
     console = Console(stderr=True)
     with open_tm(db) as memory, Progress(console=console, transient=True) as progress:
-        task = progress.add_task("aligning", total=len(files))
-        for path in files:
-            document = read_bilingual(path)
+        task = progress.add_task("aligning", total=len(documents))
+        for document in documents:
+            path = document.path
             alignment = aligner.align_document(document)
             counts += memory.add(units(alignment))
             paragraphs += len(document.pairs)
@@ -58,7 +76,7 @@ def build(files: tuple[Path, ...], db: str, glossaries: tuple[Path, ...], thresh
                 console.print(f"not aligned: {problem}", markup=False)
             progress.advance(task)
     click.echo(
-        f"{len(files)} documents, {paragraphs} paragraph pairs, {beads} beads, {rejected} rejected for review; "
+        f"{len(documents)} documents, {paragraphs} paragraph pairs, {beads} beads, {rejected} rejected for review; "
         f"stored {counts.added} units ({counts.duplicates} already there)"
     )
 

@@ -116,3 +116,29 @@ def test_po_written_by_another_tool_is_imported(tmp_path: Path) -> None:
     assert len(units) > 50
     assert all(u.source_lang == "zh-CN" and u.target_lang == "en" for u in units)
     assert any(u.target == "Usage: %s [OPTION]... PATTERNS [FILE]...\n" for u in units)
+
+
+def test_build_from_parallel_files(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("以链长制为抓手。发展北斗应用。\n\n加快检验检测。\n", encoding="utf-8")
+    en.write_text(
+        "The chain leader system is the lever. We will develop BeiDou.\n\nSpeed up testing.\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "parallel.db")
+    result = CliRunner().invoke(cli, ["tm", "build", "--parallel", str(zh), str(en), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 documents, 2 paragraph pairs" in result.stdout
+    with open_tm(db) as tm:
+        assert {(u.source, u.target) for u in tm.units()} == {
+            ("以链长制为抓手。", "The chain leader system is the lever."),
+            ("发展北斗应用。", "We will develop BeiDou."),
+            ("加快检验检测。", "Speed up testing."),
+        }
+
+
+def test_build_from_parallel_files_of_different_lengths_exits_2(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("一\n二\n", encoding="utf-8")
+    en.write_text("one\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tm", "build", "--parallel", str(zh), str(en), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "1 non-empty lines" in result.output and "has 2" in result.output

@@ -83,12 +83,32 @@ def _pair(items: list[Paragraph], english_first: bool) -> list[ParagraphPair]:
     return pairs
 
 
-def read_bilingual(path: str | Path) -> BilingualDocument:
-    """Read a bilingual document (UTF-8) and pair its paragraphs."""
+def _read(path: str | Path) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-    return pair_paragraphs(paragraphs(text), str(path))
+
+
+def read_bilingual(path: str | Path) -> BilingualDocument:
+    """Read a bilingual document (UTF-8) and pair its paragraphs."""
+    return pair_paragraphs(paragraphs(_read(path)), str(path))
+
+
+def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument:
+    """Two files aligned line by line: the N-th non-empty line of each is a paragraph pair.
+
+    Different numbers of non-empty lines are an error naming both counts. The document's path is
+    the English file's, as its lines are where translations stand.
+    """
+    zh, en = paragraphs(_read(chinese)), paragraphs(_read(english))
+    if len(zh) != len(en):
+        raise FormatError(
+            str(english),
+            0,
+            f"{len(en)} non-empty lines, but the source {chinese} has {len(zh)}: "
+            "the files must be aligned line by line",
+        )
+    return BilingualDocument(str(english), tuple(ParagraphPair(z, e) for z, e in zip(zh, en, strict=True)), ())

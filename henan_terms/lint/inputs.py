@@ -10,7 +10,7 @@ from attrs import frozen
 
 from ..chinese import has_han
 from ..errors import FormatError
-from ..formats.bilingual import Paragraph, read_bilingual
+from ..formats.bilingual import Paragraph, read_bilingual, read_parallel
 from ..formats.xml import iterparse
 from .runner import SegmentPair
 
@@ -29,40 +29,17 @@ class Draft:
 def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
     """Segment pairs of a draft: with ``source``, two line-aligned text files; otherwise by suffix."""
     path = Path(path)
-    if source is not None:
-        return _read_parallel(Path(source), path)
     suffix = path.suffix.lower()
-    if suffix in (".po", ".pot"):
+    if source is not None:
+        document = read_parallel(source, path)
+    elif suffix in (".po", ".pot"):
         return _read_po(path)
-    if suffix in _XML_SUFFIXES:
+    elif suffix in _XML_SUFFIXES:
         return _read_toolkit(path)
-    document = read_bilingual(path)
+    else:
+        document = read_bilingual(path)
     pairs = tuple(SegmentPair(p.zh.text, p.en.text, str(path), p.en.line) for p in document.pairs)
     return Draft(str(path), pairs, document.unpaired)
-
-
-def _lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-    return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def _read_parallel(source: Path, draft: Path) -> Draft:
-    """Each non-empty line is one segment; the two files must have as many."""
-    sources, targets = _lines(source), _lines(draft)
-    if len(sources) != len(targets):
-        raise FormatError(
-            str(draft),
-            0,
-            f"{len(targets)} non-empty lines, but the source {source} has {len(sources)}: "
-            "the files must be aligned line by line",
-        )
-    pairs = tuple(SegmentPair(s, t, str(draft), line) for (_, s), (line, t) in zip(sources, targets, strict=True))
-    return Draft(str(draft), pairs)
 
 
 def _read_po(path: Path) -> Draft:
