@@ -14,7 +14,7 @@ from rich.table import Table
 from . import __version__
 from .cli_options import glossary_option
 from .errors import HenanTermsError
-from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
+from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary, load_any
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary, load_glossary
@@ -52,7 +52,7 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """Look a term up by Chinese, pinyin or English. Exit 1 when nothing is found."""
-    glossary = load_glossary(*glossaries)
+    glossary = load_any(*glossaries)
     hits = glossary.lookup(query)
     if as_json:
         records = [
@@ -119,7 +119,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
 def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: BinaryIO) -> None:
     """Write the whole glossary in an exchange format."""
-    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
+    export_glossary(load_any(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
 
 
 @cli.command(name="import")
@@ -184,7 +184,7 @@ def lint(
         raise click.UsageError("--source takes exactly one DRAFT")
     found = config_path or find_config(Path.cwd())
     config = load_config(found) if found else LintConfig()
-    glossary = load_glossary(*(glossaries or config.glossaries))
+    glossary = load_any(*(glossaries or config.glossaries))
     read = [read_draft(draft, source) for draft in drafts]
     linter = Linter(glossary)
     report = linter.lint(

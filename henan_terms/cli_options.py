@@ -11,5 +11,5 @@ glossary_option = click.option(
     "glossaries",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Glossary file (TOML or CSV); repeatable. Default: the bundled glossary.",
+    help="Glossary file (TOML, CSV, TBX, …); repeatable. Default: the bundled glossary.",
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -105,3 +106,28 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     if fmt not in readers:
         raise HenanTermsError(f"unknown import format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}")
     return readers[fmt](path)
+
+
+def load_any(*paths: str | Path) -> Glossary:
+    """The glossaries of these files as one: TOML and CSV files are loaded and validated together,
+    files of other formats (TBX, JSON, PO, …) imported; the bundled glossary when no file is given.
+
+    A concept id or Chinese term found in two files is an error naming both.
+    """
+    native = [p for p in paths if Path(p).suffix.lower() in (".toml", ".csv")]
+    glossaries = [load_glossary(*native)] if native or not paths else []
+    glossaries += [import_glossary(p).glossary for p in paths if p not in native]
+    if len(glossaries) == 1:
+        return glossaries[0]
+    owners: dict[str, str] = {}
+    for glossary in glossaries:
+        for concept in glossary:
+            for key in (f"id {concept.id}", *(f"term {t.text}" for t in concept.terms)):
+                if owners.setdefault(key, glossary.name) != glossary.name:
+                    raise HenanTermsError(f"{key} is in both {owners[key]} and {glossary.name}")
+    return Glossary(
+        name="+".join(g.name for g in glossaries),
+        concepts=tuple(c for g in glossaries for c in g.concepts),
+        sources={key: source for g in glossaries for key, source in g.sources.items()},
+        digest=hashlib.sha256("".join(g.digest for g in glossaries).encode()).hexdigest(),
+    )

@@ -159,3 +159,24 @@ def test_sample_draft_shows_each_kind_of_problem() -> None:
     assert result.exit_code == 1
     checks = {f["check"] for f in json.loads(result.stdout)}
     assert checks == {"deprecated-rendering", "inconsistent-rendering", "untranslated-cjk", "number-mismatch"}
+
+
+def test_a_tbx_glossary_lints_like_the_glossary_it_was_exported_from(tmp_path: Path) -> None:
+    tbx = tmp_path / "henan.tbx"
+    assert CliRunner().invoke(cli, ["export", "--format", "tbx", "-o", str(tbx)]).exit_code == 0
+    bundled = CliRunner().invoke(cli, ["lint", "--sample", "--format", "json"])
+    exported = CliRunner().invoke(cli, ["lint", "--sample", "--format", "json", "--glossary", str(tbx)])
+    assert exported.exit_code == bundled.exit_code == 1
+    assert json.loads(exported.stdout) == json.loads(bundled.stdout)
+
+
+def test_glossaries_of_two_formats_are_merged_and_a_clash_is_an_error(tmp_path: Path) -> None:
+    tbx = tmp_path / "henan.tbx"
+    assert CliRunner().invoke(cli, ["export", "--format", "tbx", "-o", str(tbx)]).exit_code == 0
+    extra = tmp_path / "extra.csv"
+    extra.write_text("zh,en,status\n中原,Central Plains,preferred\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--sample", "--glossary", str(tbx), "--glossary", str(extra)])
+    assert result.exit_code == 2 and "中原 is in both" in result.output
+    extra.write_text("zh,en,status\n出彩,wonderful,preferred\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--sample", "--glossary", str(tbx), "--glossary", str(extra)])
+    assert result.exit_code == 1, result.output
