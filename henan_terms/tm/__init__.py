@@ -1,1 +1,21 @@
 """Translation memory: sentence alignment, stores, fuzzy lookup."""
+
+from .align import Aligner, Alignment, Bead, align_document, units
+from .sentences import split_chinese, split_english
+from .store import AddCounts, Match, RenderingUse, TermHistory, TranslationMemory, open_tm
+
+__all__ = [
+    "AddCounts",
+    "Aligner",
+    "Alignment",
+    "Bead",
+    "Match",
+    "RenderingUse",
+    "TermHistory",
+    "TranslationMemory",
+    "align_document",
+    "open_tm",
+    "split_chinese",
+    "split_english",
+    "units",
+]
