@@ -24,13 +24,12 @@ from .store import (
     TranslationMemory,
     bigrams,
     counted,
-    decode_created,
-    decode_properties,
     length_class,
     postings,
     prepare,
     search_index,
     stored_fields,
+    unit_from_row,
 )
 
 if TYPE_CHECKING:
@@ -193,37 +192,22 @@ class PostgresTM(TranslationMemory):
         grams = bigrams(needle)
         if not grams:  # one character: no bigram to look up
             sql = f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id WHERE {_HOLDS}"
-            return [_unit(row) for row in self._db.execute(sql, (needle, limit))]
+            return [unit_from_row(row) for row in self._db.execute(sql, (needle, limit))]
         rows = self.read_postings(grams, (0, length_class(2**62)))
         ids = counted(chain.from_iterable(rows.values()), len(grams))
         sql = (
             f"SELECT {_UNIT_COLUMNS} FROM tm_sources AS s JOIN tm_units AS u ON u.id = s.id"
             f" WHERE s.id = ANY(%s) AND {_HOLDS}"
         )
-        return [_unit(row) for row in self._db.execute(sql, (ids, needle, limit))]
+        return [unit_from_row(row) for row in self._db.execute(sql, (ids, needle, limit))]
 
     def units(self) -> Iterator[TMUnit]:
         """Every unit, in the order stored (read in batches through a server-side cursor)."""
         with self._db.transaction(), self._db.cursor(name="tm_units_all") as cursor:
             cursor.execute(f"SELECT {_UNIT_COLUMNS} FROM tm_units AS u ORDER BY u.id")
             for row in cursor:
-                yield _unit(row)
+                yield unit_from_row(row)
 
     def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
         sql = f"SELECT {_UNIT_COLUMNS} FROM tm_units AS u WHERE u.id = ANY(%s)"
-        return {row[0]: _unit(row) for row in self._db.execute(sql, (list(ids),))}
-
-
-def _unit(row: tuple[Any, ...]) -> TMUnit:
-    _, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid = row
-    return TMUnit(
-        source=source,
-        target=target,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        origin=origin,
-        created=decode_created(created),
-        confidence=confidence,
-        properties=decode_properties(properties),
-        tuid=tuid,
-    )
+        return {row[0]: unit_from_row(row) for row in self._db.execute(sql, (list(ids),))}

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
-from typing import Any
 
 from ..errors import HenanTermsError
 from ..model import TMUnit
@@ -26,13 +25,12 @@ from .store import (
     TranslationMemory,
     bigrams,
     counted,
-    decode_created,
-    decode_properties,
     length_class,
     postings,
     prepare,
     search_index,
     stored_fields,
+    unit_from_row,
 )
 
 SCHEMA_VERSION = "1"
@@ -199,35 +197,20 @@ class SQLiteTM(TranslationMemory):
         grams = bigrams(needle)
         if not grams:  # one character: no bigram to look up
             sql = f"SELECT {_UNIT_COLUMNS} FROM sources AS s JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
-            return [_unit(row) for row in self._db.execute(sql, (needle, bound))]
+            return [unit_from_row(row) for row in self._db.execute(sql, (needle, bound))]
         rows = self.read_postings(grams, (0, length_class(2**62)))
         ids = json.dumps(counted(chain.from_iterable(rows.values()), len(grams)))
         sql = (
             f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN sources AS s ON s.id = j.value"
             f" JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
         )
-        return [_unit(row) for row in self._db.execute(sql, (ids, needle, bound))]
+        return [unit_from_row(row) for row in self._db.execute(sql, (ids, needle, bound))]
 
     def units(self) -> Iterator[TMUnit]:
         """Every unit, in the order stored."""
         for row in self._db.execute(f"SELECT {_UNIT_COLUMNS} FROM units AS u ORDER BY u.id"):
-            yield _unit(row)
+            yield unit_from_row(row)
 
     def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
         sql = f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value"
-        return {row[0]: _unit(row) for row in self._db.execute(sql, (json.dumps(list(ids)),))}
-
-
-def _unit(row: tuple[Any, ...]) -> TMUnit:
-    _, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid = row
-    return TMUnit(
-        source=source,
-        target=target,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        origin=origin,
-        created=decode_created(created),
-        confidence=confidence,
-        properties=decode_properties(properties),
-        tuid=tuid,
-    )
+        return {row[0]: unit_from_row(row) for row in self._db.execute(sql, (json.dumps(list(ids)),))}

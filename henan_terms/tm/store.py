@@ -49,7 +49,7 @@ from fractions import Fraction
 from itertools import chain, pairwise
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 import numpy as np
 from attrs import frozen
@@ -490,6 +490,22 @@ def stored_fields(item: Prepared) -> tuple[bytes, str, str, str, str, str, str |
         unit.confidence,
         properties,
         unit.tuid,
+    )
+
+
+def unit_from_row(row: Sequence[Any]) -> TMUnit:
+    """A unit from a stored row: id, source, target, languages, origin, created, confidence, properties, tuid."""
+    _, source, target, source_lang, target_lang, origin, created, confidence, properties, tuid = row
+    return TMUnit(
+        source=source,
+        target=target,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        origin=origin,
+        created=decode_created(created),
+        confidence=confidence,
+        properties=decode_properties(properties),
+        tuid=tuid,
     )
 
 
