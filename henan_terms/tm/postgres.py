@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..errors import HenanTermsError
@@ -22,11 +22,11 @@ from .store import (
     Match,
     Prepared,
     TranslationMemory,
+    add_in_chunks,
     bigrams,
     counted,
     length_class,
     postings,
-    prepare,
     search_index,
     stored_fields,
     unit_from_row,
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     import psycopg
 
 SCHEMA_VERSION = "1"
-CHUNK = 50_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -117,24 +116,14 @@ class PostgresTM(TranslationMemory):
 
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
         """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
-        counts = AddCounts()
-        iterator = iter(units)
-        while chunk := list(islice(iterator, CHUNK)):
-            counts += self._add_chunk(chunk)
-        return counts
+        return add_in_chunks(units, self._store_new)
 
-    def _add_chunk(self, chunk: list[TMUnit]) -> AddCounts:
-        prepared = prepare(chunk)
-        fresh: dict[bytes, Prepared] = {}
-        for item in prepared:
-            if item is not None:
-                fresh.setdefault(item.key, item)
+    def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         with self._db.transaction():
-            ids = self._insert_units(list(fresh.values()))
-            new = sorted((unit_id, fresh[key]) for key, unit_id in ids.items())
+            ids = self._insert_units(list(distinct.values()))
+            new = sorted((unit_id, distinct[key]) for key, unit_id in ids.items())
             self._insert_index([unit_id for unit_id, _ in new], [item for _, item in new])
-        empty = prepared.count(None)
-        return AddCounts(len(new), len(chunk) - empty - len(new), empty)
+        return len(new)
 
     def _insert_units(self, items: Sequence[Prepared]) -> dict[bytes, int]:
         """Insert the units not stored yet, in order; the ids of those inserted, by key."""

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import chain
 
 from ..errors import HenanTermsError
 from ..model import TMUnit
@@ -23,18 +23,17 @@ from .store import (
     Match,
     Prepared,
     TranslationMemory,
+    add_in_chunks,
     bigrams,
     counted,
     length_class,
     postings,
-    prepare,
     search_index,
     stored_fields,
     unit_from_row,
 )
 
 SCHEMA_VERSION = "1"
-CHUNK = 50_000  # units per transaction when adding
 _PARAMETERS = 500  # values per IN (…) list
 
 _SCHEMA = """
@@ -120,25 +119,15 @@ class SQLiteTM(TranslationMemory):
 
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
         """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
-        counts = AddCounts()
-        iterator = iter(units)
-        while chunk := list(islice(iterator, CHUNK)):
-            counts += self._add_chunk(chunk)
-        return counts
+        return add_in_chunks(units, self._store_new)
 
-    def _add_chunk(self, chunk: list[TMUnit]) -> AddCounts:
-        prepared = prepare(chunk)
-        fresh: dict[bytes, Prepared] = {}
-        for item in prepared:
-            if item is not None:
-                fresh.setdefault(item.key, item)
+    def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         with self._transaction():
-            stored = self._stored_keys(list(fresh))
-            new = [item for key, item in fresh.items() if key not in stored]
+            stored = self._stored_keys(list(distinct))
+            new = [item for key, item in distinct.items() if key not in stored]
             (first,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()
             self._insert(range(first, first + len(new)), new)
-        empty = prepared.count(None)
-        return AddCounts(len(new), len(chunk) - empty - len(new), empty)
+        return len(new)
 
     def _stored_keys(self, keys: Sequence[bytes]) -> set[bytes]:
         stored: set[bytes] = set()

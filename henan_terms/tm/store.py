@@ -43,10 +43,10 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from fractions import Fraction
-from itertools import chain, pairwise
+from itertools import chain, islice, pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -444,6 +444,26 @@ class Prepared:
     unit: TMUnit
     norm: str
     key: bytes
+
+
+CHUNK = 50_000  # units per transaction when adding
+
+
+def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
+    """Add units a chunk at a time: prepare them, drop empty ones and repeats, and let the backend
+    store the distinct rest in one transaction (``store_new`` returns how many were not stored yet)."""
+    counts = AddCounts()
+    iterator = iter(units)
+    while chunk := list(islice(iterator, CHUNK)):
+        prepared = prepare(chunk)
+        distinct: dict[bytes, Prepared] = {}
+        for item in prepared:
+            if item is not None:
+                distinct.setdefault(item.key, item)
+        added = store_new(distinct)
+        empty = prepared.count(None)
+        counts += AddCounts(added, len(chunk) - empty - added, empty)
+    return counts
 
 
 def prepare(units: Sequence[TMUnit]) -> list[Prepared | None]:
