@@ -17,7 +17,7 @@ from .formats.json_import import read_json
 from .formats.po import read_po, write_po
 from .formats.tbx import read_tbx, write_tbx, write_tbx2008
 from .formats.toml import write_toml
-from .glossary import Glossary, load_glossary
+from .glossary import CSV_REQUIRED, Glossary, load_glossary
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
@@ -75,13 +75,13 @@ _TEXT_WRITERS: dict[str, Callable[[Glossary, TextIO], None]] = {
 
 def guess_format(path: str | Path) -> str:
     """The import format of a file from its name; a ``.csv`` is the project's CSV when its header
-    starts with ``zh``, else memoQ-style."""
+    has the columns ``zh``, ``en`` and ``status``, else memoQ-style."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open(encoding="utf-8-sig", errors="replace") as stream:
-            header = stream.readline().strip().lower()
-        return "csv" if header.split(",")[:1] in (["zh"], ["id"]) or header.startswith("zh,") else "csv-memoq"
+            columns = {column.strip() for column in stream.readline().split(",")}
+        return "csv" if set(CSV_REQUIRED) <= columns else "csv-memoq"
     if suffix not in _BY_SUFFIX:
         raise HenanTermsError(f"{path}: cannot tell the format from the name; give --format")
     return _BY_SUFFIX[suffix]
