@@ -152,3 +152,12 @@ def test_export_csv_for_excel_starts_with_a_byte_order_mark(run: CliRunner, tmp_
 def test_export_without_deprecated_renderings(run: CliRunner) -> None:
     result = run.invoke(cli, ["export", "--format", "tsv-omegat", "--no-deprecated"])
     assert "BeiDou" in result.output and "Dipper" not in result.output
+
+
+def test_a_project_csv_is_recognised_whatever_its_column_order(tmp_path: Path) -> None:
+    from henan_terms.exchange import guess_format
+
+    ours, memoq = tmp_path / "ours.csv", tmp_path / "memoq.csv"
+    ours.write_text("id,en,zh,status\nx,BeiDou,北斗,preferred\n", encoding="utf-8")
+    memoq.write_text("Chinese (PRC),English\n北斗,BeiDou\n", encoding="utf-8")
+    assert (guess_format(ours), guess_format(memoq)) == ("csv", "csv-memoq")
