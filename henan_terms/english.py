@@ -41,11 +41,6 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercase word tokens; hyphens, slashes and punctuation separate words."""
-    return [m.group().lower() for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text))]
-
-
 def fold(text: str) -> str:
     """A key equal for case, hyphen/space and regular inflection variants of one rendering.
 

@@ -28,5 +28,8 @@ def test_fold_keeps_different_words_apart(a: str, b: str) -> None:
     assert english.fold(a) != english.fold(b)
 
 
-def test_tokens_split_on_hyphens_and_punctuation() -> None:
-    assert english.tokens("high-end, intelligent/green") == ["high", "end", "intelligent", "green"]
+def test_token_spans_split_on_hyphens_and_punctuation_and_point_into_the_text() -> None:
+    text = "High-end, intelligent/green 链长制 Enterprises"
+    spans = english.token_spans(text)
+    assert [base for *_, base in spans] == ["high", "end", "intelligent", "green", "enterprise"]
+    assert [text[start:end] for start, end, _ in spans] == ["High", "end", "intelligent", "green", "Enterprises"]
