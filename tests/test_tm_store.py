@@ -26,8 +26,9 @@ from lxml import etree
 from rapidfuzz.distance import Levenshtein
 
 from henan_terms import Glossary, HenanTermsError, Status
+from henan_terms.languages import language_tag
 from henan_terms.model import TMUnit
-from henan_terms.tm.normalize import language_tag, nfkc, normalize, normalize_many
+from henan_terms.tm.normalize import nfkc, normalize, normalize_many
 from henan_terms.tm.store import (
     TranslationMemory,
     bigrams,

@@ -41,8 +41,8 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import HenanTermsError, Problem
+from ..languages import language_matches, language_tag
 from ..model import TMUnit
-from ..tm.normalize import language_matches, language_tag
 from .xml import iterparse
 
 ORIGIN = "x-origin"

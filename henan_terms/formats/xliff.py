@@ -31,8 +31,8 @@ from typing import IO
 from lxml import etree
 
 from ..errors import FormatError, Problem
+from ..languages import language_matches, language_tag
 from ..model import TMUnit
-from ..tm.normalize import language_matches, language_tag
 from .tmx import line_of
 from .xml import iterparse
 

@@ -61,9 +61,10 @@ from ..errors import HenanTermsError, Problem
 from ..formats.tmx import read_tmx, write_tmx
 from ..formats.xliff import read_xliff
 from ..glossary import Glossary
+from ..languages import language_tag
 from ..match import SourceSpotter
 from ..model import Concept, Status, TMUnit
-from .normalize import language_tag, normalize, normalize_many
+from .normalize import normalize, normalize_many
 from .po import read_po, write_po
 
 DEFAULT_MIN_SCORE = 75.0
