@@ -30,11 +30,14 @@ from henan_terms.languages import language_tag
 from henan_terms.model import TMUnit
 from henan_terms.tm.normalize import nfkc, normalize, normalize_many
 from henan_terms.tm.store import (
+    BLOCK,
     TranslationMemory,
     bigrams,
+    length_class,
     length_window,
     open_tm,
     plan,
+    postings,
     score,
 )
 
@@ -190,6 +193,10 @@ def test_text_no_store_can_keep_is_refused(tm: TranslationMemory) -> None:
         tm.add([unit("源\x00", "x")])
     with pytest.raises(HenanTermsError, match="surrogate"):
         tm.add([unit("源", "x\ud800")])
+    good = [unit(f"好{i}", "Good.") for i in range(5)]
+    with pytest.raises(HenanTermsError, match="'坏'"):
+        tm.add([*good, unit("坏", "Bad.", properties=(("note", "\x00"),)), *good])
+    assert len(tm) == 0
 
 
 def test_adding_streams_in_chunks(tm: TranslationMemory) -> None:
@@ -506,6 +513,24 @@ def test_po_export_is_valid_for_msgfmt(tm: TranslationMemory, tmp_path: Path) ->
     if msgfmt is None:
         pytest.skip("msgfmt not found: install GNU gettext (apt-get install gettext) to check the PO file")
     subprocess.run([msgfmt, "-c", "-o", os.devnull, str(path)], check=True)
+
+
+@given(st.lists(st.text(alphabet="ab链长制\U00020000 ", max_size=40), max_size=30), st.integers(1, 3 * BLOCK))
+def test_postings_rows_hold_every_bigram_of_every_unit(texts: list[str], first: int) -> None:
+    ids = list(range(first, first + len(texts)))
+    rows = postings(ids, texts)
+    assert [row[:3] for row in rows] == sorted({row[:3] for row in rows})  # sorted, one row per key
+    found = set()
+    for gram, group, block, offsets in rows:
+        members = [block * BLOCK + int.from_bytes(offsets[i : i + 2], "little") for i in range(0, len(offsets), 2)]
+        assert members == sorted(set(members))
+        found |= {(gram, group, unit_id) for unit_id in members}
+    expected = {
+        (gram, length_class(len(text)), unit_id)
+        for unit_id, text in zip(ids, texts, strict=True)
+        for gram in bigrams(text)
+    }
+    assert found == expected
 
 
 # Normalisation --------------------------------------------------------------------------------------

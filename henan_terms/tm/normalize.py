@@ -6,10 +6,10 @@ text itself. The steps, in order:
 1. NFKC: compatibility forms become their plain forms; this is also the full-width → half-width
    step (``ＡＢＣ１２３`` → ``ABC123``, ``，；：？！（）`` → ``,;:?!()``, the ideographic space
    U+3000 → a space).
-2. Traditional → simplified characters (OpenCC ``t2s``): ``鏈長制`` → ``链长制``.
-3. Quotation marks folded: every double quote (“ ” „ ‟ 〝 〞 〟 「 」 『 』) becomes ``"``,
+2. Whitespace folded: runs of white space become one space, none at either end.
+3. Traditional → simplified characters (OpenCC ``t2s``): ``鏈長制`` → ``链长制``.
+4. Quotation marks folded: every double quote (“ ” „ ‟ 〝 〞 〟 「 」 『 』) becomes ``"``,
    every single one (‘ ’ ‚ ‛) becomes ``'``.
-4. Whitespace folded: runs of white space become one space, none at either end.
 
 >>> normalize("「鏈長制」，　抓手")
 '"链长制", 抓手'
@@ -17,31 +17,43 @@ text itself. The steps, in order:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
 from ..chinese import HAN, to_simplified
 
-_DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u301d\u301e\u301f\u300c\u300d\u300e\u300f]")
-_SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b]")
+_QUOTES = [(quote, '"') for quote in "\u201c\u201d\u201e\u201f\u301d\u301e\u301f\u300c\u300d\u300e\u300f"]
+_QUOTES += [(quote, "'") for quote in "\u2018\u2019\u201a\u201b"]
 _WIDE_PUNCTUATION = tuple(zip("，；：？！（）\u3000", ",;:?!() ", strict=True))
 
 
 def normalize(text: str) -> str:
-    """The matching form of a text: NFKC, simplified script, plain quotes, single spaces."""
-    return normalize_many([text])[0]
+    """The matching form of a text: NFKC, single spaces, simplified script, plain quotes."""
+    text = " ".join(nfkc(text).split())
+    if HAN.search(text):
+        text = to_simplified(text)
+    return _fold_quotes(text)
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:
-    """``normalize`` of each text, converting the script of all Chinese ones in one call."""
-    folded = [" ".join(nfkc(text).split()) for text in texts]
-    chinese = [index for index, text in enumerate(folded) if HAN.search(text)]
-    if chinese:
-        converted = to_simplified("\n".join(folded[index] for index in chinese)).split("\n")  # no newlines left
-        for index, text in zip(chinese, converted, strict=True):
-            folded[index] = text
-    return [_SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', text)) for text in folded]
+    """``normalize`` of each text, each step made once over all of them joined by NUL characters.
+
+    NUL survives every step and NFKC composes nothing across it; texts that hold one themselves are
+    normalised one by one.
+    """
+    joined = "\0".join(texts)
+    if joined.count("\0") != max(len(texts) - 1, 0):
+        return [normalize(text) for text in texts]
+    joined = " ".join(nfkc(joined).split()).replace(" \0", "\0").replace("\0 ", "\0")
+    if HAN.search(joined):
+        joined = to_simplified(joined.replace("\0", "\n")).replace("\n", "\0")  # no newline is left
+    return _fold_quotes(joined).split("\0") if texts else []
+
+
+def _fold_quotes(text: str) -> str:
+    for quote, plain in _QUOTES:
+        text = text.replace(quote, plain)
+    return text
 
 
 def nfkc(text: str) -> str:

@@ -165,6 +165,14 @@ class PostgresTM(TranslationMemory):
         sql = "SELECT id, norm FROM tm_sources WHERE id = ANY(%s) AND length BETWEEN %s AND %s"
         return self._db.execute(sql, (list(ids), *window)).fetchall()
 
+    def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
+        """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
+        sql = (
+            "SELECT gram, sum(octet_length(offsets)) / 2 FROM tm_postings"
+            " WHERE gram = ANY(%s) AND class BETWEEN %s AND %s GROUP BY gram"
+        )
+        return {gram: int(count) for gram, count in self._db.execute(sql, (list(grams), *classes))}
+
     def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
         rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}

@@ -1,9 +1,9 @@
 """The SQLite translation memory: the embedded default, a file or in memory.
 
-Tables: ``units`` (the units and their duplicate keys), ``sources`` (each unit's normalised
-source and its length), ``postings`` (for each character bigram and block of unit ids, the units whose normalised source
-holds it; see ``store.postings``) and ``grams`` (how many units hold each bigram, so that the
-rarest are looked up first). The candidate filter and its recall proof are in ``store.py``.
+Tables: ``units`` (the units, their duplicate keys, and their normalised sources with their
+lengths) and ``postings`` (for each character bigram, length class and block of unit ids, the
+units whose normalised source holds it; see ``store.postings``). The candidate filter and its
+recall proof are in ``store.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .store import (
     unit_from_row,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _PARAMETERS = 500  # values per IN (…) list
 
 _SCHEMA = """
@@ -49,10 +49,11 @@ CREATE TABLE IF NOT EXISTS units (
     created TEXT,
     confidence REAL NOT NULL,
     properties TEXT NOT NULL,
-    tuid TEXT NOT NULL
+    tuid TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    norm TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, length INTEGER NOT NULL, norm TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sources_length ON sources (length);
+CREATE INDEX IF NOT EXISTS units_length ON units (length);
 CREATE TABLE IF NOT EXISTS postings (
     gram INTEGER NOT NULL,
     class INTEGER NOT NULL,
@@ -64,7 +65,7 @@ CREATE TABLE IF NOT EXISTS postings (
 _UNIT_COLUMNS = (
     "u.id, u.source, u.target, u.source_lang, u.target_lang, u.origin, u.created, u.confidence, u.properties, u.tuid"
 )
-_HOLDS = "instr(s.norm, ?) > 0 ORDER BY u.id LIMIT ?"
+_HOLDS = "instr(u.norm, ?) > 0 ORDER BY u.id LIMIT ?"
 # Blob concatenation goes through text in SQLite; in a UTF-8 database the bytes pass unchanged.
 _APPEND_POSTINGS = (
     "INSERT INTO postings VALUES (?, ?, ?, ?)"
@@ -122,35 +123,41 @@ class SQLiteTM(TranslationMemory):
         return add_in_chunks(units, self._store_new)
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
+        """Insert the units whose key is not stored yet (the key's unique index skips the others),
+        then index those that were inserted."""
+        items = list(distinct.values())
         with self._transaction():
-            stored = self._stored_keys(list(distinct))
-            new = [item for key, item in distinct.items() if key not in stored]
             (first,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()
-            self._insert(range(first, first + len(new)), new)
-        return len(new)
-
-    def _stored_keys(self, keys: Sequence[bytes]) -> set[bytes]:
-        stored: set[bytes] = set()
-        for start in range(0, len(keys), _PARAMETERS):
-            part = keys[start : start + _PARAMETERS]
-            marks = ",".join("?" * len(part))
-            stored.update(key for (key,) in self._db.execute(f"SELECT key FROM units WHERE key IN ({marks})", part))
-        return stored
-
-    def _insert(self, ids: Sequence[int], items: Sequence[Prepared]) -> None:
-        rows = [(unit_id, *stored_fields(item)) for unit_id, item in zip(ids, items, strict=True)]
-        self._db.executemany(f"INSERT INTO units VALUES ({','.join('?' * 11)})", rows)
-        self._db.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?)",
-            [(unit_id, len(item.norm), item.norm) for unit_id, item in zip(ids, items, strict=True)],
-        )
-        self._db.executemany(_APPEND_POSTINGS, postings(ids, [item.norm for item in items]))
+            rows = [
+                (unit_id, *stored_fields(item), len(item.norm), item.norm)
+                for unit_id, item in enumerate(items, start=first)
+            ]
+            self._db.executemany(f"INSERT INTO units VALUES ({','.join('?' * 13)}) ON CONFLICT DO NOTHING", rows)
+            inserted = self._db.execute("SELECT id FROM units WHERE id >= ? ORDER BY id", (first,))
+            ids = [unit_id for (unit_id,) in inserted]
+            norms = [items[unit_id - first].norm for unit_id in ids]
+            self._db.executemany(_APPEND_POSTINGS, postings(ids, norms))
+        return len(ids)
 
     # Finding ------------------------------------------------------------------------------------
 
     def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
         """Units whose source scores at least ``min_score`` against the text, best first."""
         return search_index(self, text, min_score, limit)
+
+    def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
+        """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
+        counts: dict[int, int] = {}
+        ordered = list(grams)
+        for start in range(0, len(ordered), _PARAMETERS):
+            part = ordered[start : start + _PARAMETERS]
+            marks = ",".join("?" * len(part))
+            sql = (
+                f"SELECT gram, sum(length(offsets)) / 2 FROM postings"
+                f" WHERE gram IN ({marks}) AND class BETWEEN ? AND ? GROUP BY gram"
+            )
+            counts.update(self._db.execute(sql, (*part, *classes)))
+        return counts
 
     def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
@@ -168,14 +175,12 @@ class SQLiteTM(TranslationMemory):
         """(id, normalised source) of the units of these ids (all units when None) whose source length
         is in the window."""
         if ids is None:
-            return list(self._db.execute("SELECT id, norm FROM sources WHERE length BETWEEN ? AND ?", window))
-        found: list[tuple[int, str]] = []
-        for start in range(0, len(ids), _PARAMETERS):
-            part = ids[start : start + _PARAMETERS]
-            marks = ",".join("?" * len(part))
-            sql = f"SELECT id, norm FROM sources WHERE id IN ({marks}) AND length BETWEEN ? AND ?"
-            found += self._db.execute(sql, (*part, *window))
-        return found
+            return list(self._db.execute("SELECT id, norm FROM units WHERE length BETWEEN ? AND ?", window))
+        sql = (
+            "SELECT u.id, u.norm FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value"
+            " WHERE u.length BETWEEN ? AND ?"
+        )
+        return list(self._db.execute(sql, (json.dumps(ids), *window)))
 
     def concordance(self, term: str, limit: int | None = None) -> list[TMUnit]:
         """Units whose normalised source contains the normalised term, in the order stored."""
@@ -185,14 +190,11 @@ class SQLiteTM(TranslationMemory):
         bound = -1 if limit is None else limit
         grams = bigrams(needle)
         if not grams:  # one character: no bigram to look up
-            sql = f"SELECT {_UNIT_COLUMNS} FROM sources AS s JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
+            sql = f"SELECT {_UNIT_COLUMNS} FROM units AS u WHERE {_HOLDS}"
             return [unit_from_row(row) for row in self._db.execute(sql, (needle, bound))]
         rows = self.read_postings(grams, (0, length_class(2**62)))
         ids = json.dumps(counted(chain.from_iterable(rows.values()), len(grams)))
-        sql = (
-            f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN sources AS s ON s.id = j.value"
-            f" JOIN units AS u ON u.id = s.id WHERE {_HOLDS}"
-        )
+        sql = f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value WHERE {_HOLDS}"
         return [unit_from_row(row) for row in self._db.execute(sql, (ids, needle, bound))]
 
     def units(self) -> Iterator[TMUnit]:

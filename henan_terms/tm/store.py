@@ -49,7 +49,7 @@ from fractions import Fraction
 from itertools import chain, islice, pairwise
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, NamedTuple, Protocol, Self
 
 import numpy as np
 from attrs import frozen
@@ -71,7 +71,7 @@ DEFAULT_MIN_SCORE = 75.0
 BLOCK = 1 << 16  # unit ids per postings row: offsets fit in uint16
 _PLANES = 0x110000  # code points: a bigram is first × _PLANES + second
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CLASSES = 256  # length classes of sources up to 2**31 characters
+_RANK_BITS = 17  # see postings
 _MARGIN = Fraction(1, 10**9)
 
 
@@ -212,7 +212,11 @@ def open_tm(url: str | Path) -> TranslationMemory:
 
 
 class IndexReader(Protocol):
-    """What the shared search reads from a backend: postings rows, normalised sources, units."""
+    """What the shared search reads from a backend: postings counts and rows, normalised sources, units."""
+
+    def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
+        """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
+        ...
 
     def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
@@ -235,11 +239,12 @@ def search_index(reader: IndexReader, text: str, min_score: float, limit: int | 
     if not query:
         return []
     window = length_window(len(query), min_score)
-    rows = reader.read_postings(bigrams(query), (length_class(window[0]), length_class(window[1])))
-    candidate_plan = plan(query, min_score, frequencies(rows))
+    classes = (length_class(window[0]), length_class(window[1]))
+    candidate_plan = plan(query, min_score, reader.count_postings(bigrams(query), classes))
     ids = None
     if candidate_plan.grams:
-        ids = counted(chain.from_iterable(rows[gram] for gram in candidate_plan.grams), candidate_plan.need)
+        rows = reader.read_postings(candidate_plan.grams, classes)
+        ids = counted(chain.from_iterable(rows.values()), candidate_plan.need)
     hits = rank(query, reader.read_sources(ids, window), min_score, limit)
     found = reader.read_units([unit_id for unit_id, _ in hits])
     return [Match(found[unit_id], value) for unit_id, value in hits]
@@ -283,7 +288,7 @@ def plan(query: str, min_score: float, frequency: Mapping[int, int]) -> Plan:
 
     ``frequency`` gives the number of units in the length window holding each bigram; the rarest
     are looked up, and bigrams no unit holds are free. Past the B + 1 needed, the next rarest are
-    added while the postings read stay within twice those of the B + 1: each raises ``need`` by one.
+    added while the postings read stay within four times those of the B + 1: each raises ``need`` by one.
     """
     t = _bound(min_score)
     grams = sorted(bigrams(query), key=lambda gram: (frequency.get(gram, 0), gram))
@@ -292,7 +297,7 @@ def plan(query: str, min_score: float, frequency: Mapping[int, int]) -> Plan:
         return Plan()
     chosen = missing + 1
     cost = sum(frequency.get(gram, 0) for gram in grams[:chosen])
-    budget = 2 * cost + 1
+    budget = 4 * cost + 1
     while chosen < len(grams) and cost + frequency.get(grams[chosen], 0) <= budget:
         cost += frequency.get(grams[chosen], 0)
         chosen += 1
@@ -310,11 +315,9 @@ def rank(
     exactly ``min_score``.)
     """
     t = _bound(min_score)
-    longest = max((len(text) for _, text in candidates), default=0)
-    cutoff = math.floor((1 - t) * max(longest, len(query))) if t > 0 else None
-    found = process.extract(
-        query, [text for _, text in candidates], scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
-    )
+    texts = [text for _, text in candidates]
+    cutoff = math.floor((1 - t) * max([len(query), *map(len, texts)])) if t > 0 else None
+    found = process.extract(query, texts, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     hits = []
     for text, distance, index in found:
         longer = max(len(query), len(text))
@@ -340,53 +343,51 @@ def length_class(length: int) -> int:
     return (shift << 3) + (length >> shift)
 
 
-def postings(ids: Sequence[int], texts: Sequence[str]) -> list[tuple[int, int, int, bytes]]:
-    """(bigram, length class, block, offsets) rows for units of these ids and normalised texts, sorted."""
-    if not texts:
-        return []
+def postings(ids: Sequence[int], texts: Sequence[str]) -> list[tuple[int, int, int, bytearray]]:
+    """(bigram, length class, block, offsets) rows for units of these ids and normalised texts, sorted.
+
+    At most 2**17 units at a time (a chunk): each bigram occurrence becomes one integer, the bigram
+    followed by its unit's rank in (length class, id) order, so that one plain sort puts them in
+    row order with each row's offsets ascending. The offsets are a bytearray, which the database
+    drivers bind quicker than bytes.
+    """
+    if len(texts) > 1 << _RANK_BITS:
+        raise ValueError(f"postings of {len(texts)} units at once: at most {1 << _RANK_BITS}")
     lengths = [len(text) for text in texts]
-    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
-    units = np.repeat(np.asarray(ids, dtype=np.int64), lengths)
-    classes = np.repeat(np.asarray([length_class(length) for length in lengths], dtype=np.int64), lengths)
-    inside = units[:-1] == units[1:]
-    grams = (codes[:-1] * _PLANES + codes[1:])[inside] * _CLASSES + classes[:-1][inside]
-    units = units[:-1][inside]
-    if not len(grams):
+    unit_ids = np.asarray(ids, dtype=np.int64)
+    unit_classes = np.asarray([length_class(length) for length in lengths], dtype=np.int64)
+    by_rank = np.lexsort((unit_ids, unit_classes))
+    rank = np.empty_like(by_rank)
+    rank[by_rank] = np.arange(len(by_rank))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+    unit = np.repeat(np.arange(len(texts)), lengths)
+    inside = unit[:-1] == unit[1:]
+    grams = (codes[:-1] * _PLANES + codes[1:])[inside]
+    keys = np.sort((grams << _RANK_BITS) | rank[unit[:-1][inside]].astype(np.uint64))
+    if not len(keys):
         return []
-    order = np.argsort(grams, kind="stable")  # units stay ascending within a bigram and class
-    grams, units = grams[order], units[order]
-    fresh = np.r_[True, (grams[1:] != grams[:-1]) | (units[1:] != units[:-1])]
-    grams, units = grams[fresh], units[fresh]
-    blocks = units // BLOCK
-    offsets = (units % BLOCK).astype("<u2")
-    starts = np.flatnonzero(np.r_[True, (grams[1:] != grams[:-1]) | (blocks[1:] != blocks[:-1])])
-    ends = np.r_[starts[1:], len(grams)]
-    grams, classes = np.divmod(grams[starts], _CLASSES)
-    keys = zip(grams.tolist(), classes.tolist(), blocks[starts].tolist(), strict=True)
-    return [
-        (gram, group, block, offsets[start:end].tobytes())
-        for (gram, group, block), start, end in zip(keys, starts.tolist(), ends.tolist(), strict=True)
-    ]
-
-
-def frequencies(rows: Mapping[int, Sequence[tuple[int, bytes]]]) -> dict[int, int]:
-    """How many units hold each bigram, from its (block, offsets) postings rows."""
-    return {gram: sum(len(offsets) for _, offsets in found) // 2 for gram, found in rows.items()}
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    units = by_rank[(keys & ((1 << _RANK_BITS) - 1)).astype(np.int64)]
+    grams, classes, unit_ids = keys >> _RANK_BITS, unit_classes[units], unit_ids[units]
+    blocks = unit_ids // BLOCK
+    changed = (grams[1:] != grams[:-1]) | (classes[1:] != classes[:-1]) | (blocks[1:] != blocks[:-1])
+    starts = np.flatnonzero(np.r_[True, changed])
+    ends = np.r_[starts[1:], len(keys)]
+    data = bytearray((unit_ids % BLOCK).astype("<u2").tobytes())
+    offsets = map(data.__getitem__, map(slice, (2 * starts).tolist(), (2 * ends).tolist()))  # two bytes each
+    return list(zip(grams[starts].tolist(), classes[starts].tolist(), blocks[starts].tolist(), offsets, strict=True))
 
 
 def counted(rows: Iterable[tuple[int, bytes]], need: int) -> list[int]:
     """Unit ids that occur in at least ``need`` of the (block, offsets) postings rows, ascending."""
-    blocks, chunks = [], []
-    for block, offsets in rows:
-        blocks.append(block)
-        chunks.append(offsets)
-    if not chunks:
+    listed = list(rows)
+    if not listed:
         return []
-    bases = np.repeat(np.asarray(blocks, dtype=np.int64) * BLOCK, [len(chunk) // 2 for chunk in chunks])
-    ids = np.sort(np.frombuffer(b"".join(chunks), dtype="<u2").astype(np.int64) + bases)
-    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-    counts = np.diff(np.r_[starts, len(ids)])
-    found: list[int] = ids[starts[counts >= need]].tolist()
+    blocks, chunks = zip(*listed, strict=True)
+    bases = np.repeat(np.asarray(blocks, dtype=np.int64) * BLOCK, np.fromiter(map(len, chunks), np.int64) // 2)
+    ids = np.frombuffer(b"".join(chunks), dtype="<u2").astype(np.int64) + bases
+    first = int(ids.min())
+    found: list[int] = (np.flatnonzero(np.bincount(ids - first) >= need) + first).tolist()
     return found
 
 
@@ -438,8 +439,7 @@ def _uses(groups: dict[str, list[TMUnit]], status: Mapping[str, Status], example
 # Stored form of a unit ----------------------------------------------------------------------------
 
 
-@frozen
-class Prepared:
+class Prepared(NamedTuple):
     """A unit ready to store: its normalised source and its duplicate key."""
 
     unit: TMUnit
@@ -447,7 +447,7 @@ class Prepared:
     key: bytes
 
 
-CHUNK = 50_000  # units per transaction when adding
+CHUNK = 100_000  # units per transaction when adding
 
 
 def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
@@ -474,11 +474,11 @@ def prepare(units: Sequence[TMUnit]) -> list[Prepared | None]:
     conventional case), so the same pair in another spacing, script or quotation style is a
     duplicate.
     """
+    _check_storable(units)
     sources = normalize_many([unit.source for unit in units])
     targets = normalize_many([unit.target for unit in units])
     prepared: list[Prepared | None] = []
     for unit, source, target in zip(units, sources, targets, strict=True):
-        _check_storable(unit)
         if not source or not target:
             prepared.append(None)
             continue
@@ -488,20 +488,35 @@ def prepare(units: Sequence[TMUnit]) -> list[Prepared | None]:
     return prepared
 
 
-def _check_storable(unit: TMUnit) -> None:
+def _check_storable(units: Sequence[TMUnit]) -> None:
     """Refuse text no store (nor TMX) can keep: NUL characters and lone surrogates."""
-    text = "".join((unit.source, unit.target, unit.source_lang, unit.target_lang, unit.origin, unit.tuid))
-    text += "".join(name + value for name, value in unit.properties)
-    if "\x00" in text or (not text.isascii() and _SURROGATE.search(text)):
+    if not _storable(units):
+        unit = next(unit for unit in units if not _storable([unit]))
         raise HenanTermsError(f"unit {unit.source[:30]!r} holds a NUL character or a lone surrogate")
 
 
-def stored_fields(item: Prepared) -> tuple[bytes, str, str, str, str, str, str | None, float, str, str]:
-    """The columns of a unit as stored: key, texts, languages, origin, created, confidence, properties, tuid."""
+def _storable(units: Sequence[TMUnit]) -> bool:
+    fields = (
+        (unit.source, unit.target, unit.source_lang, unit.target_lang, unit.origin, unit.tuid, *chain(*unit.properties))
+        for unit in units
+    )
+    text = "".join(chain.from_iterable(fields))
+    try:
+        text.encode("utf-8")  # fails on a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
+def stored_fields(item: Prepared) -> tuple[bytearray, str, str, str, str, str, str | None, float, str, str]:
+    """The columns of a unit as stored: key, texts, languages, origin, created, confidence, properties, tuid.
+
+    The key is a bytearray, which the database drivers bind quicker than bytes.
+    """
     unit = item.unit
     created, properties = encode_created(unit.created), encode_properties(unit.properties)
     return (
-        item.key,
+        bytearray(item.key),
         unit.source,
         unit.target,
         unit.source_lang,
