@@ -225,6 +225,18 @@ def test_entities_are_refused(document: bytes) -> None:
         list(read_tmx(io.BytesIO(document)))
 
 
+def test_references_to_entities_of_an_external_dtd_are_refused_with_their_line() -> None:
+    document = b"""<?xml version="1.0"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4"><header srclang="zh"/><body>
+<tu><tuv xml:lang="zh"><seg>\xe6\xba\x90</seg></tuv><tuv xml:lang="en"><seg>Source</seg></tuv></tu>
+<tu><tuv xml:lang="zh"><seg>\xe6\xba\x90</seg></tuv><tuv xml:lang="en"><seg>Source&nbsp;</seg></tuv></tu>
+</body></tmx>"""
+    with pytest.raises(FormatError, match="undeclared entity") as error:
+        list(read_tmx(io.BytesIO(document)))
+    assert error.value.problem.line == 5
+
+
 def test_broken_xml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.tmx"
     path.write_bytes(b'<tmx version="1.4">\n<header srclang="zh"/>\n<body><tu></body></tmx>')

@@ -157,7 +157,7 @@ def read_tmx(
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     srclang = ""
-    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name):
+    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=("header", "tu")):
         if element.tag == "header":
             srclang = element.get("srclang", "")
         elif element.tag == "tu":
@@ -233,7 +233,7 @@ def _pick(tuvs: list[Tuv], wanted: str) -> Tuv | None:
 
 def segment_text(tuv: etree._Element) -> str:
     """The text of a ``<tuv>``'s ``<seg>``, native codes left out (see the module)."""
-    seg = tuv.find("seg")
+    seg = next(tuv.iterchildren("seg"), None)
     return "" if seg is None else _text(seg)
 
 

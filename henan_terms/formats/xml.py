@@ -17,18 +17,24 @@ def parser() -> etree.XMLParser:
 
 
 def iterparse(
-    source: str | Path | IO[bytes], events: tuple[str, ...] = ("end",), name: str | None = None
+    source: str | Path | IO[bytes],
+    events: tuple[str, ...] = ("end",),
+    name: str | None = None,
+    tag: str | tuple[str, ...] | None = None,
 ) -> Iterator[tuple[str, etree._Element]]:
-    """Stream (event, element) pairs, refusing documents that declare entities.
+    """Stream (event, element) pairs, of the elements named by ``tag`` (default: all), refusing
+    documents that declare entities.
 
     A DOCTYPE naming an external DTD is accepted, but the DTD is never fetched; a reference to an
-    entity it would define is then an error. Errors name the file and line. The caller may clear
+    entity it would define is then an error, found in each element's subtree when it ends (and in
+    what is left of the document at its end). Errors name the file and line. The caller may clear
     elements it has read to keep memory flat.
     """
     name = name or str(getattr(source, "name", source))
     context = etree.iterparse(
         source,
-        events=("start", *events),
+        events=events,
+        tag=tag,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -41,13 +47,22 @@ def iterparse(
             if not checked:
                 _refuse_entities(element.getroottree().docinfo, name)
                 checked = True
-            if event == "end" and any(child.tag is etree.Entity for child in element):
-                line = element.sourceline or 0
-                raise FormatError(name, line, "reference to an undeclared entity; entities are never loaded")
-            if event in events:
-                yield event, element
+            if event == "end":
+                _refuse_entity_references(element, name)
+            yield event, element
+        if context.root is not None:
+            _refuse_entity_references(context.root, name)
     except etree.XMLSyntaxError as error:
         raise FormatError(name, error.lineno or 0, f"not well-formed XML: {error.msg}") from None
+
+
+def _refuse_entity_references(element: etree._Element, name: str) -> None:
+    reference = next(element.iter(etree.Entity), None)
+    if reference is not None:
+        line = reference.sourceline
+        raise FormatError(
+            name, line if isinstance(line, int) else 0, "reference to an undeclared entity; entities are never loaded"
+        )
 
 
 def _refuse_entities(docinfo: etree.DocInfo, name: str) -> None:
