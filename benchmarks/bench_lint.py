@@ -6,7 +6,9 @@ sentence pairs of the two seed articles, repeated to 10,000 segment pairs. Measu
 (a) translate-toolkit's ``terminologymatcher`` spotting the same glossary in the same source text
     (on the first segments only where it is slow; its rate is per segment either way),
 (b) a bare pyahocorasick scan of the source text (every match collected),
-(c) the full lint (``Linter.lint``: spotting on both sides, word boundaries, all five checks).
+(c) the full lint (``Linter.lint``: spotting on both sides, word boundaries, all five checks),
+and two of its stages alone, for where the time goes: (s) spotting the Chinese terms (automaton
+and word boundaries) and (t) reading the English words (tokens and base forms).
 
 Prints rates in segments per second and the ratios the project's targets are stated in, and the share
 of (a)'s term matches that (c) also finds (the same term, or a longer term containing it).
@@ -26,11 +28,12 @@ import ahocorasick
 from translate.search.match import terminologymatcher
 from translate.storage import po
 
-from henan_terms import ChineseTerm, Concept, Rendering, ScriptVariant, Status, load_glossary
+from henan_terms import ChineseTerm, Concept, Rendering, ScriptVariant, Status, english, load_glossary
 from henan_terms.chinese import has_han
 from henan_terms.formats.bilingual import read_bilingual
 from henan_terms.glossary import Glossary
 from henan_terms.lint import Linter, SegmentPair
+from henan_terms.match import SourceSpotter
 from henan_terms.tm.align import align_document, units
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +117,19 @@ def bench_lint(glossary: Glossary, pairs: list[SegmentPair]) -> tuple[float, Lin
     return rate(time.perf_counter() - start, len(pairs)), linter, build
 
 
+def bench_stages(glossary: Glossary, pairs: list[SegmentPair]) -> tuple[float, float]:
+    """Rates of (s) Chinese term spotting and (t) English tokens with base forms, each alone."""
+    spotter = SourceSpotter(glossary)
+    start = time.perf_counter()
+    for pair in pairs:
+        spotter.spot(pair.source)
+    source_rate = rate(time.perf_counter() - start, len(pairs))
+    start = time.perf_counter()
+    for pair in pairs:
+        english.token_spans(pair.target)
+    return source_rate, rate(time.perf_counter() - start, len(pairs))
+
+
 def coverage(linter: Linter, pairs: list[SegmentPair], toolkit: list[set[str]]) -> float:
     """Share of the toolkit's (segment, term) matches that our spotting also reports."""
     covered = total = 0
@@ -138,7 +154,7 @@ def main() -> None:
     print(f"{len(pairs)} sentence pairs, {sum(len(p.source) for p in pairs):,} source characters")
     print(
         f"{'terms':>8} {'(a) toolkit':>12} {'(b) automaton':>14} {'(c) lint':>10} {'c/a':>8} {'c/b':>6} "
-        f"{'coverage of (a)':>16} {'lint setup s':>12}"
+        f"{'coverage of (a)':>16} {'lint setup s':>12} {'(s) source':>11} {'(t) tokens':>11}"
     )
     lint_rates = {}
     for size in (1_000, 10_000, 100_000):
@@ -149,9 +165,11 @@ def main() -> None:
         lint_rate, linter, setup = bench_lint(glossary, pairs)
         lint_rates[size] = lint_rate
         share = coverage(linter, pairs, toolkit_found)
+        source_rate, tokens_rate = bench_stages(glossary, pairs)
         print(
             f"{size:>8,} {toolkit_rate:>12,.0f} {automaton_rate:>14,.0f} {lint_rate:>10,.0f} "
             f"{lint_rate / toolkit_rate:>8,.0f} {lint_rate / automaton_rate:>6.2f} {share:>16.1%} {setup:>12.1f}"
+            f" {source_rate:>11,.0f} {tokens_rate:>11,.0f}"
         )
     print(f"lint rate at 100k terms / at 1k terms: {lint_rates[100_000] / lint_rates[1_000]:.2f}")
     print("targets: c/a >= 200 at 10k terms, c/b >= 0.33, 100k/1k >= 0.5; rates in segments per second")

@@ -451,6 +451,17 @@ def test_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         open_tm("mysql://localhost/tm")
 
 
+def test_a_memory_of_another_schema_version_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO meta VALUES ('schema', '1')")
+    before = path.read_bytes()
+    with pytest.raises(HenanTermsError, match="schema 1, expected 2"):
+        open_tm(path)
+    assert path.read_bytes() == before
+
+
 def test_files_that_are_not_memories_are_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as db:

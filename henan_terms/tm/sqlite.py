@@ -85,18 +85,21 @@ class SQLiteTM(TranslationMemory):
             raise HenanTermsError(f"{path}: cannot open as a translation memory: {error}") from None
 
     def _prepare_database(self) -> None:
+        """Check what the file holds before writing anything to it, then create what is missing."""
         tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "meta" not in tables:
             raise HenanTermsError(f"{self.path}: an SQLite database, but not a translation memory")
+        if tables:
+            found = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = found[0] if found else "unknown"
+            if version != SCHEMA_VERSION:
+                raise HenanTermsError(f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}")
         self._db.execute("PRAGMA encoding = 'UTF-8'")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA cache_size = -262144")
         self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        (version,) = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if version != SCHEMA_VERSION:
-            raise HenanTermsError(f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}")
 
     def __len__(self) -> int:
         (count,) = self._db.execute("SELECT count(*) FROM units").fetchone()

@@ -447,7 +447,7 @@ class Prepared(NamedTuple):
     key: bytes
 
 
-CHUNK = 100_000  # units per transaction when adding
+CHUNK = 100_000  # units per transaction when adding (postings takes at most 2**17)
 
 
 def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
