@@ -447,7 +447,7 @@ class Prepared(NamedTuple):
     key: bytes
 
 
-CHUNK = 100_000  # units per transaction when adding (postings takes at most 2**17)
+CHUNK = 1 << _RANK_BITS  # units per transaction when adding: as many as postings takes at once
 
 
 def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
