@@ -42,7 +42,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from fractions import Fraction
@@ -70,7 +69,6 @@ from .po import read_po, write_po
 DEFAULT_MIN_SCORE = 75.0
 BLOCK = 1 << 16  # unit ids per postings row: offsets fit in uint16
 _PLANES = 0x110000  # code points: a bigram is first × _PLANES + second
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _RANK_BITS = 17  # see postings
 _MARGIN = Fraction(1, 10**9)
 
@@ -348,8 +346,8 @@ def postings(ids: Sequence[int], texts: Sequence[str]) -> list[tuple[int, int, i
 
     At most 2**17 units at a time (a chunk): each bigram occurrence becomes one integer, the bigram
     followed by its unit's rank in (length class, id) order, so that one plain sort puts them in
-    row order with each row's offsets ascending. The offsets are a bytearray, which the database
-    drivers bind quicker than bytes.
+    row order with each row's offsets ascending. The offsets are a bytearray, which Python's sqlite3
+    binds quicker than bytes.
     """
     if len(texts) > 1 << _RANK_BITS:
         raise ValueError(f"postings of {len(texts)} units at once: at most {1 << _RANK_BITS}")
@@ -511,7 +509,7 @@ def _storable(units: Sequence[TMUnit]) -> bool:
 def stored_fields(item: Prepared) -> tuple[bytearray, str, str, str, str, str, str | None, float, str, str]:
     """The columns of a unit as stored: key, texts, languages, origin, created, confidence, properties, tuid.
 
-    The key is a bytearray, which the database drivers bind quicker than bytes.
+    The key is a bytearray, which Python's sqlite3 binds quicker than bytes.
     """
     unit = item.unit
     created, properties = encode_created(unit.created), encode_properties(unit.properties)
