@@ -1,8 +1,10 @@
 """Chinese text: pinyin, script variants and detection, word segmentation.
 
-The only module that imports pypinyin, OpenCC and jieba. Nothing here changes the process-wide state
-of those libraries: converters are private instances and curated readings are applied on top of
-pypinyin's output, never loaded into its dictionaries.
+The only module that imports pypinyin, OpenCC and the segmenters: jieba, and for the word boundaries
+of term spotting, on every segment a linter reads, rjieba (jieba-rs, the same dictionary and
+algorithm compiled; the tests check both agree). Nothing here changes the process-wide state of
+those libraries: converters and segmenters are private instances and curated readings are applied
+on top of pypinyin's output, never loaded into its dictionaries.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cache
 
 import jieba
 import opencc
+import rjieba
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.constants import PINYIN_DICT
 from pypinyin.contrib.tone_convert import to_normal, to_tone, to_tone3
@@ -208,17 +211,17 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
 
 
 class Segmenter:
-    """Word boundaries by jieba, with extra words (a glossary's terms) added to a private dictionary.
+    """Word boundaries by jieba's dictionary and algorithm (compiled, through rjieba), with extra
+    words (a glossary's terms) added to a private dictionary.
 
     Only runs of Han characters are segmented, each when first asked about; the edges of a run
     are always boundaries. The segmentation of the last text asked about is kept, nothing more.
     """
 
     def __init__(self, extra_words: Iterable[str]) -> None:
-        jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer = rjieba.Jieba()
         for word in extra_words:
-            self._tokenizer.add_word(word)
+            self._tokenizer.add_word(word, None, None)
         self._text = ""
         self._runs: list[tuple[int, int]] = []
         self._run_starts: list[int] = []
@@ -242,7 +245,7 @@ class Segmenter:
             return True
         offsets = self._offsets.get(run_start)
         if offsets is None:
-            words = self._tokenizer.cut(self._text[run_start:run_end], HMM=False)
+            words = self._tokenizer.cut(self._text[run_start:run_end], False)
             offsets = self._offsets[run_start] = frozenset(itertools.accumulate(len(w) for w in words))
         return position - run_start in offsets
 

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import itertools
+import logging
+import re
+
+import jieba
 import pypinyin
 import pytest
 
-from henan_terms import Script, chinese
+from henan_terms import Script, chinese, load_glossary
+
+from .conftest import shared_path
 
 
 @pytest.mark.parametrize(
@@ -90,3 +97,27 @@ def test_loading_the_glossary_leaves_pypinyin_untouched() -> None:
     before = pypinyin.lazy_pinyin("锻长板", style=pypinyin.Style.TONE)
     load_glossary()
     assert pypinyin.lazy_pinyin("锻长板", style=pypinyin.Style.TONE) == before
+
+
+def test_term_spotting_boundaries_are_jiebas_own() -> None:
+    """The compiled segmenter behind term spotting cuts every Han run of the seeds as jieba does,
+    with the bundled glossary's terms added to both."""
+    forms = {
+        form for concept in load_glossary() for term in concept.terms for form in (term.text, *term.traditional_forms)
+    }
+    jieba.setLogLevel(logging.WARNING)
+    reference = jieba.Tokenizer()
+    for form in forms:
+        reference.add_word(form)
+    segmenter = chinese.Segmenter(forms)
+    runs = [
+        run
+        for name in ("henan-advanced-manufacturing", "henan-industry-carriers")
+        for run in re.findall(r"[\u3400-\u9fff]+", shared_path(f"corpus/{name}.txt").read_text(encoding="utf-8"))
+    ]
+    assert len(runs) > 200
+    for run in runs:
+        boundaries = set(itertools.accumulate(len(word) for word in reference.cut(run, HMM=False)))
+        spans = [(start, end) for start in range(len(run)) for end in range(start + 1, len(run) + 1)]
+        expected = [(start, end) for start, end in spans if (start == 0 or start in boundaries) and end in boundaries]
+        assert [span for span in spans if segmenter.is_word_span(run, *span)] == expected, run
