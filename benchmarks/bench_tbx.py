@@ -110,7 +110,7 @@ def _toolkit_write(folder: Path, measure: Measure) -> int:
 
 
 def _read(folder: Path, measure: Measure) -> int:
-    make_term("链长制度建设")  # load the pinyin, OpenCC and jieba dictionaries before measuring
+    make_term("链长制度建设")  # load the pinyin, OpenCC and segmenter dictionaries before measuring
     measure.start()
     return len(read_tbx(folder / TBX).glossary)
 

@@ -1,23 +1,20 @@
 """Chinese text: pinyin, script variants and detection, word segmentation.
 
-The only module that imports pypinyin, OpenCC and the segmenters: jieba, and for the word boundaries
-of term spotting, on every segment a linter reads, rjieba (jieba-rs, the same dictionary and
-algorithm compiled; the tests check both agree). Nothing here changes the process-wide state of
-those libraries: converters and segmenters are private instances and curated readings are applied
-on top of pypinyin's output, never loaded into its dictionaries.
+The only module that imports pypinyin, OpenCC and the segmenter, rjieba (jieba-rs: jieba's
+dictionary and algorithm, compiled; the tests check it cuts as jieba does). Nothing here changes the
+process-wide state of those libraries: converters and segmenters are private instances and curated
+readings are applied on top of pypinyin's output, never loaded into its dictionaries.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
-import jieba
 import opencc
 import rjieba
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -159,9 +156,8 @@ def pinyin_key(text: str) -> str:
 
 @cache
 def _toneless_syllables() -> frozenset[str]:
-    return frozenset(
-        to_normal(reading, v_to_u=True) for readings in PINYIN_DICT.values() for reading in readings.split(",")
-    )
+    distinct = {reading for readings in PINYIN_DICT.values() for reading in readings.split(",")}
+    return frozenset(to_normal(reading, v_to_u=True) for reading in distinct)
 
 
 @cache
@@ -180,21 +176,20 @@ def readings(char: str) -> frozenset[str]:
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+def _tokenizer() -> rjieba.Jieba:
+    return rjieba.Jieba()
 
 
 def words(text: str) -> Iterator[str]:
     """Words of a text by jieba's default dictionary (no new-word guessing)."""
-    return iter(_tokenizer().cut(text, HMM=False))
+    return iter(_tokenizer().cut(text, False))
 
 
 def lexical_words(text: str) -> Iterator[str]:
     """Words of a text, with dictionary compounds of four or more characters divided into their
     own words (技术改造 → 技术 | 改造), as GB/T 16159 divides them."""
     for word in words(text):
-        parts = {w for w in _tokenizer().cut_for_search(word, HMM=False) if len(w) < len(word)}
+        parts = {w for w in _tokenizer().cut_for_search(word, False) if len(w) < len(word)}
         yield from (_tile(word, parts) if len(word) >= 4 else None) or [word]
 
 
