@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
+from typing import Any
 
 from ..errors import HenanTermsError
 from ..model import TMUnit
@@ -156,29 +157,25 @@ class SQLiteTM(TranslationMemory):
 
     def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
         """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
-        counts: dict[int, int] = {}
-        ordered = list(grams)
-        for start in range(0, len(ordered), _PARAMETERS):
-            part = ordered[start : start + _PARAMETERS]
-            marks = ",".join("?" * len(part))
-            sql = (
-                f"SELECT gram, sum(length(offsets)) / 2 FROM postings"
-                f" WHERE gram IN ({marks}) AND class BETWEEN ? AND ? GROUP BY gram"
-            )
-            counts.update(self._db.execute(sql, (*part, *classes)))
-        return counts
+        return dict(self._select_postings("gram, sum(length(offsets)) / 2", grams, classes, "GROUP BY gram"))
 
     def read_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, list[tuple[int, bytes]]]:
         """The (block, offsets) postings rows of each bigram, for sources of some length classes."""
         rows: dict[int, list[tuple[int, bytes]]] = {gram: [] for gram in grams}
-        ordered = list(rows)
+        for gram, block, offsets in self._select_postings("gram, block, offsets", rows, classes):
+            rows[gram].append((block, offsets))
+        return rows
+
+    def _select_postings(
+        self, columns: str, grams: Iterable[int], classes: tuple[int, int], grouping: str = ""
+    ) -> Iterator[Any]:
+        """Rows of ``columns`` from the postings of these bigrams and length classes, a bounded IN list at a time."""
+        ordered = list(grams)
         for start in range(0, len(ordered), _PARAMETERS):
             part = ordered[start : start + _PARAMETERS]
             marks = ",".join("?" * len(part))
-            sql = f"SELECT gram, block, offsets FROM postings WHERE gram IN ({marks}) AND class BETWEEN ? AND ?"
-            for gram, block, offsets in self._db.execute(sql, (*part, *classes)):
-                rows[gram].append((block, offsets))
-        return rows
+            sql = f"SELECT {columns} FROM postings WHERE gram IN ({marks}) AND class BETWEEN ? AND ? {grouping}"
+            yield from self._db.execute(sql, (*part, *classes))
 
     def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
         """(id, normalised source) of the units of these ids (all units when None) whose source length
