@@ -43,7 +43,7 @@ def test_export_is_valid_against_the_tmx_14_dtd() -> None:
             origin="seed#p26",
             confidence=0.5,
             created=datetime(2023, 3, 23, tzinfo=UTC),
-            properties=(("aligner", "gale-church"), ("note", "checked")),
+            properties=(("aligner", "gale-church"), ("note", "checked"), ("target:note", "reviewed")),
             tuid="26-1",
         ),
         TMUnit("頭雁", "lead geese", source_lang="zh-TW"),
@@ -58,6 +58,7 @@ def test_export_is_valid_against_the_tmx_14_dtd() -> None:
         ("x-confidence", "0.5"),
     ]
     assert document.findall("body/tu")[1].get("srclang") == "zh-TW"
+    assert [tuv.findtext("note") for tuv in tu.findall("tuv")] == [None, "reviewed"]  # a segment's own note
 
 
 def test_an_empty_export_is_valid() -> None:
@@ -86,7 +87,13 @@ units = st.builds(
     origin=st.one_of(st.just(""), texts),
     created=st.one_of(st.none(), st.datetimes(timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0))),
     confidence=st.floats(0, 1),
-    properties=st.lists(st.tuples(names, texts | st.just(""))).map(tuple),
+    properties=st.tuples(*[st.lists(st.tuples(names | st.just("note"), texts | st.just("")))] * 3).map(
+        lambda lists: (
+            *lists[0],
+            *((f"source:{name}", value) for name, value in lists[1]),
+            *((f"target:{name}", value) for name, value in lists[2]),
+        )
+    ),
     tuid=st.one_of(st.just(""), st.text(alphabet="abc123-/", min_size=1)),
 )
 
@@ -135,7 +142,18 @@ def test_lisa_whitespace_character_references_are_kept() -> None:
 def test_lisa_comments_notes_and_props() -> None:
     [unit], _ = read("lisa-compkit_ImportTest1L_comments-ude-props.tmx")
     assert unit.tuid == "tu001" and unit.target_lang == "en-GB"
-    assert unit.properties == (("note", "Text of tu note 1"), ("note", "Text of tu note 2"), ("myPropeType", "Data"))
+    tu_level = (("note", "Text of tu note 1"), ("note", "Text of tu note 2"), ("myPropeType", "Data"))
+    assert unit.properties[:3] == tu_level
+    # the notes and props of the two segments the unit is made of (en-US and en-GB), in order
+    assert unit.properties[3:] == (
+        ("source:note", "Text of tuv en note 1"),
+        ("source:note", "Text of tuv en note 1"),
+        ("source:myPropeType", "Data"),
+        ("target:myPropeType", "Data"),
+        ("target:note", "Text of tuv fr note 1"),
+        ("target:myPropeType", "Data"),
+        ("target:note", "Text of tuv fr note 1"),
+    )
 
 
 def test_lisa_utf16le_inline_codes_and_inverted_order() -> None:
@@ -149,6 +167,8 @@ def test_okapi_paragraphs_with_placeholders_and_tu_props() -> None:
     units, _ = read("okapi_Paragraph_TM_oku-alignment.tmx")
     assert units[1].source == "Touch Retry to resume the procedure."
     assert ("Txt::FileName", "StringInfoForTest3.info") in units[0].properties
+    assert ("Txt::GroupName", "ACDetectionCheckFailedAction0") in units[0].properties  # the tu's
+    assert ("source:Txt::GroupName", "InletLinePrimeFluidTooSoonAction0") in units[0].properties  # its tuv's
     assert (units[0].source_lang, units[0].target_lang) == ("en-US", "de-DE")
 
 

@@ -7,9 +7,11 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   target's, then the source's ``<tuv>`` date);
 - ``origin`` ↔ ``<prop type="x-origin">``; ``confidence`` ↔ ``<prop type="x-confidence">``
   (written only when not 1.0); every other property ↔ a ``<prop>`` of that type, except the
-  property ``note``, which is a ``<note>``. The two ``x-`` names are reserved: a unit whose own
-  properties use them does not survive a round trip. Properties and notes of a ``<tuv>`` and
-  attributes other than these are not imported.
+  property ``note``, which is a ``<note>``. Properties and notes of the source and target
+  ``<tuv>`` ↔ properties named ``source:`` and ``target:`` followed by the prop's type (or
+  ``note``). These names (the two ``x-`` ones and those two prefixes) are reserved: a unit whose
+  own properties use them does not survive a round trip. Attributes other than these are not
+  imported.
 - Languages: the ``<tuv>`` whose ``xml:lang`` (or TMX 1.1 ``lang``) is the wanted source language
   or a variant of it (``zh`` takes zh-CN, zh-Hans, zh-TW, zh-HK in any case) gives the source,
   whatever the file's ``srclang``: a Chinese→English memory reads an English→Chinese file the
@@ -48,6 +50,7 @@ from .xml import iterparse
 ORIGIN = "x-origin"
 CONFIDENCE = "x-confidence"
 NOTE = "note"
+_SIDES = ("source", "target")
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -109,18 +112,29 @@ def _tu(unit: TMUnit, srclang: str) -> etree._Element:
         tu.set("creationdate", format_date(unit.created))
     if unit.source_lang != srclang:
         tu.set("srclang", unit.source_lang)
-    properties = list(unit.properties)
-    if unit.confidence != 1.0:
-        properties.insert(0, (CONFIDENCE, repr(unit.confidence)))
+    properties: dict[str, list[tuple[str, str]]] = {"": [], **{side: [] for side in _SIDES}}
     if unit.origin:
-        properties.insert(0, (ORIGIN, unit.origin))
-    for name, value in properties:
-        element = etree.SubElement(tu, "note") if name == NOTE else etree.SubElement(tu, "prop", type=name)
-        element.text = value
-    for lang, text in ((unit.source_lang, unit.source), (unit.target_lang, unit.target)):
+        properties[""].append((ORIGIN, unit.origin))
+    if unit.confidence != 1.0:
+        properties[""].append((CONFIDENCE, repr(unit.confidence)))
+    for name, value in unit.properties:
+        side, colon, rest = name.partition(":")
+        if colon and side in _SIDES and rest:
+            properties[side].append((rest, value))
+        else:
+            properties[""].append((name, value))
+    _add_properties(tu, properties[""])
+    for side, lang, text in (("source", unit.source_lang, unit.source), ("target", unit.target_lang, unit.target)):
         tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
+        _add_properties(tuv, properties[side])
         etree.SubElement(tuv, "seg").text = text
     return tu
+
+
+def _add_properties(parent: etree._Element, properties: list[tuple[str, str]]) -> None:
+    for name, value in properties:
+        element = etree.SubElement(parent, "note") if name == NOTE else etree.SubElement(parent, "prop", type=name)
+        element.text = value
 
 
 def format_date(moment: datetime) -> str:
@@ -210,6 +224,8 @@ def _unit(tu: etree._Element, srclang: str, source_lang: str, target_lang: str) 
     if not source_text.strip() or not target_text.strip():
         return "tu with an empty segment"
     origin, confidence, properties = _properties(tu)
+    for side, tuv in (("source", source[1]), ("target", target[1])):
+        properties += tuple((f"{side}:{name}", value) for name, value in _props_and_notes(tuv))
     created = tu.get("creationdate") or target[1].get("creationdate") or source[1].get("creationdate")
     return TMUnit(
         source=source_text,
@@ -254,8 +270,7 @@ def _properties(tu: etree._Element) -> tuple[str, float, tuple[tuple[str, str], 
     """Origin, confidence and the other properties and notes of a ``<tu>``, in order."""
     origin, confidence = None, None
     properties: list[tuple[str, str]] = []
-    for child in tu.iterchildren("prop", "note"):
-        name, value = (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
+    for name, value in _props_and_notes(tu):
         if name == ORIGIN and origin is None:
             origin = value
         elif name == CONFIDENCE and confidence is None and _is_confidence(value):
@@ -263,6 +278,12 @@ def _properties(tu: etree._Element) -> tuple[str, float, tuple[tuple[str, str], 
         else:
             properties.append((name, value))
     return origin or "", 1.0 if confidence is None else confidence, tuple(properties)
+
+
+def _props_and_notes(element: etree._Element) -> Iterator[tuple[str, str]]:
+    """(type, text) of each ``<prop>`` and (``note``, text) of each ``<note>`` of an element, in order."""
+    for child in element.iterchildren("prop", "note"):
+        yield (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
 
 
 def _is_confidence(value: str) -> bool:
