@@ -58,12 +58,25 @@ def brute_force(query: str, sources: list[str]) -> float | None:
     return None if best is None else 100.0 * best[1]
 
 
-def lookup_rows(units: list[TMUnit], made: list[Query], folder: Path) -> list[tuple[str, str]]:
+def build_row(units: list[TMUnit], folder: Path, builds: int) -> tuple[str, str]:
+    """Build the SQLite store ``builds`` times, each in a new file: the median rate, and every one."""
+    rates = []
+    for number in range(builds):
+        path = folder / f"memory-{len(units)}-{number}.sqlite"
+        with open_tm(path) as tm:
+            seconds, counts = timed(lambda tm=tm: tm.add(units))
+        rates.append(seconds * 100_000 / len(units))
+        if number < builds - 1:
+            for leftover in folder.glob(path.name + "*"):
+                leftover.unlink()
+    every = ", ".join(f"{rate:.2f}" for rate in rates)
+    return "build (s per 100k units): median (every build)", f"{statistics.median(rates):.2f} ({every}; {counts})"
+
+
+def lookup_rows(units: list[TMUnit], made: list[Query], folder: Path, builds: int) -> list[tuple[str, str]]:
     """Build the SQLite store, then time every query there and in a brute-force scan."""
-    rows = []
-    tm = open_tm(folder / f"memory-{len(units)}.sqlite")
-    build, counts = timed(lambda: tm.add(units))
-    rows.append(("build (s per 100k units)", f"{build * 100_000 / len(units):.2f} ({counts})"))
+    rows = [build_row(units, folder, builds)]
+    tm = open_tm(folder / f"memory-{len(units)}-{builds - 1}.sqlite")
     sources = normalize_many([unit.source for unit in units])
     ours, scans, agree = [], [], 0
     for query in made:
@@ -129,14 +142,14 @@ def tmx_rows(units: list[TMUnit], folder: Path) -> list[tuple[str, str]]:
     ]
 
 
-def run(sizes: list[int], toolkit_subset: int, seeds: Seeds) -> None:
+def run(sizes: list[int], toolkit_subset: int, builds: int, seeds: Seeds) -> None:
     """Print one table per memory size."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for number, size in enumerate(sizes):
             units = list(generate(size, seeds))
             made = queries([unit.source for unit in units], seeds)
-            rows = lookup_rows(units, made, folder)
+            rows = lookup_rows(units, made, folder, builds)
             if number == 0:
                 rows += toolkit_rows(units, made, min(toolkit_subset, size))
                 rows += tmx_rows(units, folder)
@@ -154,8 +167,9 @@ def main() -> None:
     parser.add_argument(
         "--toolkit-units", type=int, default=100_000, help="memory size for translate-toolkit's matcher"
     )
+    parser.add_argument("--builds", type=int, default=3, help="builds timed at each size (the machine's speed drifts)")
     arguments = parser.parse_args()
-    run(arguments.sizes, arguments.toolkit_units, load_seeds())
+    run(arguments.sizes, arguments.toolkit_units, arguments.builds, load_seeds())
 
 
 if __name__ == "__main__":

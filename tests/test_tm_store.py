@@ -16,6 +16,7 @@ import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import chain, pairwise
 from pathlib import Path
 
 import polib
@@ -28,9 +29,11 @@ from rapidfuzz.distance import Levenshtein
 from henan_terms import Glossary, HenanTermsError, Status
 from henan_terms.languages import language_tag
 from henan_terms.model import TMUnit
+from henan_terms.tm import store
 from henan_terms.tm.normalize import nfkc, normalize, normalize_many
 from henan_terms.tm.store import (
     BLOCK,
+    AddCounts,
     TranslationMemory,
     bigrams,
     length_class,
@@ -199,10 +202,24 @@ def test_text_no_store_can_keep_is_refused(tm: TranslationMemory) -> None:
     assert len(tm) == 0
 
 
-def test_adding_streams_in_chunks(tm: TranslationMemory) -> None:
+def test_adding_streams_in_chunks(tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "CHUNK", 100)
     units = (unit(f"第{i}条：{HAN[i % 7 : i % 7 + 5]}", f"Item {i}.") for i in range(1200))
-    assert tm.add(units).added == 1200
+    assert tm.add(chain(units, [unit("第5条：" + HAN[5:10], "Item 5.")])) == AddCounts(1200, 1, 0)
     assert tm.search("第1100条：" + HAN[1100 % 7 : 1100 % 7 + 5], 100)[0].unit.target == "Item 1100."
+    (gram,) = bigrams(normalize("条："))
+    assert tm.count_postings([gram], (0, length_class(2**62))) == {gram: 1200}  # each unit listed once
+
+
+def test_an_add_that_fails_stores_nothing(tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "CHUNK", 100)
+    tm.add([unit("已有的句子", "Kept.")])
+    units = [unit(f"第{i}条", f"Item {i}.") for i in range(250)]
+    with pytest.raises(HenanTermsError, match="NUL"):
+        tm.add([*units, unit("坏\x00", "Bad.")])
+    assert [unit.target for unit in tm.units()] == ["Kept."]
+    assert tm.add(units).added == 250
+    assert tm.search("第249条", 100)[0].unit.target == "Item 249."
 
 
 # Fuzzy lookup ---------------------------------------------------------------------------------------
@@ -455,9 +472,9 @@ def test_a_memory_of_another_schema_version_is_refused_and_left_as_it_is(tmp_pat
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.execute("INSERT INTO meta VALUES ('schema', '1')")
+        db.execute("INSERT INTO meta VALUES ('schema', '2')")
     before = path.read_bytes()
-    with pytest.raises(HenanTermsError, match="schema 1, expected 2"):
+    with pytest.raises(HenanTermsError, match="schema 2, expected 3"):
         open_tm(path)
     assert path.read_bytes() == before
 
@@ -526,10 +543,19 @@ def test_po_export_is_valid_for_msgfmt(tm: TranslationMemory, tmp_path: Path) ->
     subprocess.run([msgfmt, "-c", "-o", os.devnull, str(path)], check=True)
 
 
+def test_length_classes_keep_the_order_of_lengths() -> None:
+    classes = [length_class(length) for length in range(100_000)]
+    assert classes[:16] == list(range(16))
+    assert all(a <= b for a, b in pairwise(classes))  # a window of lengths is a range of classes
+    firsts = [length for length in range(16, 200) if classes[length] != classes[length - 1]]
+    assert firsts == [16, 24, 32, 48, 64, 96, 128, 192]  # two classes per doubling
+
+
 @given(st.lists(st.text(alphabet="ab链长制\U00020000 ", max_size=40), max_size=30), st.integers(1, 3 * BLOCK))
 def test_postings_rows_hold_every_bigram_of_every_unit(texts: list[str], first: int) -> None:
     ids = list(range(first, first + len(texts)))
-    rows = postings(ids, texts)
+    flat = iter(postings(ids, texts))
+    rows = list(zip(flat, flat, flat, flat, strict=True))
     assert [row[:3] for row in rows] == sorted({row[:3] for row in rows})  # sorted, one row per key
     found = set()
     for gram, group, block, offsets in rows:

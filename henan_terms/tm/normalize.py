@@ -30,6 +30,8 @@ _WIDE_PUNCTUATION = tuple(zip("，；：？！（）\u3000", ",;:?!() ", strict=
 def normalize(text: str) -> str:
     """The matching form of a text: NFKC, single spaces, simplified script, plain quotes."""
     text = " ".join(nfkc(text).split())
+    if text.isascii():  # no Han character, no curly quote: nothing more to do
+        return text
     if HAN.search(text):
         text = to_simplified(text)
     return _fold_quotes(text)
@@ -45,6 +47,8 @@ def normalize_many(texts: Sequence[str]) -> list[str]:
     if joined.count("\0") != max(len(texts) - 1, 0):
         return [normalize(text) for text in texts]
     joined = " ".join(nfkc(joined).split()).replace(" \0", "\0").replace("\0 ", "\0")
+    if joined.isascii():
+        return joined.split("\0") if texts else []
     if HAN.search(joined):
         joined = to_simplified(joined.replace("\0", "\n")).replace("\n", "\0")  # no newline is left
     return _fold_quotes(joined).split("\0") if texts else []

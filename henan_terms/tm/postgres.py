@@ -35,7 +35,7 @@ from .store import (
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -115,14 +115,16 @@ class PostgresTM(TranslationMemory):
     # Adding -------------------------------------------------------------------------------------
 
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
-        """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
-        return add_in_chunks(units, self._store_new)
+        """Store units in one transaction: all of them or, on an error, none; pairs already stored
+        are counted, not stored."""
+        with self._db.transaction():
+            return add_in_chunks(units, self._store_new)
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
-        with self._db.transaction():
-            ids = self._insert_units(list(distinct.values()))
-            new = sorted((unit_id, distinct[key]) for key, unit_id in ids.items())
-            self._insert_index([unit_id for unit_id, _ in new], [item for _, item in new])
+        self._db.execute("TRUNCATE tm_incoming, tm_incoming_postings")  # rows of the transaction's last chunk
+        ids = self._insert_units(list(distinct.values()))
+        new = sorted((unit_id, distinct[key]) for key, unit_id in ids.items())
+        self._insert_index([unit_id for unit_id, _ in new], [item for _, item in new])
         return len(new)
 
     def _insert_units(self, items: Sequence[Prepared]) -> dict[bytes, int]:
@@ -143,7 +145,8 @@ class PostgresTM(TranslationMemory):
                 for unit_id, item in zip(ids, items, strict=True):
                     copy.write_row((unit_id, len(item.norm), item.norm))
             with cursor.copy("COPY tm_incoming_postings FROM STDIN") as copy:
-                for row in postings(ids, [item.norm for item in items]):
+                flat = iter(postings(ids, [item.norm for item in items]))
+                for row in zip(flat, flat, flat, flat, strict=True):
                     copy.write_row(row)
             cursor.execute(
                 "INSERT INTO tm_postings SELECT * FROM tm_incoming_postings ORDER BY gram, class, block"

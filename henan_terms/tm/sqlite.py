@@ -34,8 +34,9 @@ from .store import (
     unit_from_row,
 )
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _PARAMETERS = 500  # values per IN (…) list
+_PAGE_SIZE = 32768  # bulk adds rewrite fewer pages than with the default 4096 (benchmarks/bench_tm.py)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,6 +94,7 @@ class SQLiteTM(TranslationMemory):
             version = found[0] if found else "unknown"
             if version != SCHEMA_VERSION:
                 raise HenanTermsError(f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}")
+        self._db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # takes effect only in a new file
         self._db.execute("PRAGMA encoding = 'UTF-8'")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -121,33 +123,33 @@ class SQLiteTM(TranslationMemory):
     # Adding -------------------------------------------------------------------------------------
 
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
-        """Store units, one transaction per chunk; pairs already stored are counted, not stored."""
-        return add_in_chunks(units, self._store_new)
+        """Store units in one transaction: all of them or, on an error, none; pairs already stored
+        are counted, not stored."""
+        with self._transaction():
+            return add_in_chunks(units, self._store_new)
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         """Insert the units whose key is not stored yet (the key's unique index skips the others),
         then index those that were inserted."""
         items = list(distinct.values())
-        with self._transaction():
-            (first,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()
-            rows = [
-                (unit_id, *stored_fields(item), len(item.norm), item.norm)
-                for unit_id, item in enumerate(items, start=first)
-            ]
-            self._db.executemany(f"INSERT INTO units VALUES ({','.join('?' * 13)}) ON CONFLICT DO NOTHING", rows)
-            inserted = self._db.execute("SELECT id FROM units WHERE id >= ? ORDER BY id", (first,))
-            ids = [unit_id for (unit_id,) in inserted]
-            norms = [items[unit_id - first].norm for unit_id in ids]
-            self._append_postings(postings(ids, norms))
+        (first,) = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()
+        rows = [(unit_id, *stored_fields(item), len(item.norm), item.norm) for unit_id, item in enumerate(items, first)]
+        self._db.executemany(f"INSERT INTO units VALUES ({','.join('?' * 13)}) ON CONFLICT DO NOTHING", rows)
+        inserted = self._db.execute("SELECT id FROM units WHERE id >= ? ORDER BY id", (first,))
+        ids = [unit_id for (unit_id,) in inserted]
+        norms = [items[unit_id - first].norm for unit_id in ids]
+        self._append_postings(postings(ids, norms))
         return len(ids)
 
-    def _append_postings(self, rows: Sequence[tuple[int, int, int, bytearray]]) -> None:
-        """Insert postings rows, or append their offsets to the rows already there."""
-        whole = len(rows) - len(rows) % _ROWS_PER_INSERT
+    def _append_postings(self, flat: list[Any]) -> None:
+        """Insert postings rows (``store.postings``' flat list), or append their offsets to the rows
+        already there."""
+        whole = len(flat) - len(flat) % (4 * _ROWS_PER_INSERT)
         batched = "INSERT INTO postings VALUES " + ",".join(["(?, ?, ?, ?)"] * _ROWS_PER_INSERT) + _APPEND_POSTINGS
-        starts = range(0, whole, _ROWS_PER_INSERT)
-        self._db.executemany(batched, [tuple(chain.from_iterable(rows[i : i + _ROWS_PER_INSERT])) for i in starts])
-        self._db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)" + _APPEND_POSTINGS, rows[whole:])
+        step = 4 * _ROWS_PER_INSERT
+        self._db.executemany(batched, [flat[i : i + step] for i in range(0, whole, step)])
+        single = "INSERT INTO postings VALUES (?, ?, ?, ?)" + _APPEND_POSTINGS
+        self._db.executemany(single, [flat[i : i + 4] for i in range(whole, len(flat), 4)])
 
     # Finding ------------------------------------------------------------------------------------
 

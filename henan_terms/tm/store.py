@@ -334,15 +334,18 @@ def rank(
 
 
 def length_class(length: int) -> int:
-    """The length class of a source: its length below 16, then eight classes per doubling."""
+    """The length class of a source: its length below 16, then two classes per doubling (16–23,
+    24–31, 32–47, …). Finer classes read fewer postings a lookup but make more rows to write and
+    to read: two per doubling was the quickest both ways (benchmarks/bench_tm.py)."""
     if length < 16:
         return length
-    shift = length.bit_length() - 4
-    return (shift << 3) + (length >> shift)
+    bits = length.bit_length()
+    return 2 * bits + 4 + (length >> (bits - 2))
 
 
-def postings(ids: Sequence[int], texts: Sequence[str]) -> list[tuple[int, int, int, bytearray]]:
-    """(bigram, length class, block, offsets) rows for units of these ids and normalised texts, sorted.
+def postings(ids: Sequence[int], texts: Sequence[str]) -> list[Any]:
+    """The postings rows for units of these ids and normalised texts, sorted, as one flat list:
+    bigram, length class, block and offsets of each row in turn (the form the backends bind).
 
     At most 2**17 units at a time (a chunk): each bigram occurrence becomes one integer, the bigram
     followed by its unit's rank in (length class, id) order, so that one plain sort puts them in
@@ -372,8 +375,12 @@ def postings(ids: Sequence[int], texts: Sequence[str]) -> list[tuple[int, int, i
     starts = np.flatnonzero(np.r_[True, changed])
     ends = np.r_[starts[1:], len(keys)]
     data = bytearray((unit_ids % BLOCK).astype("<u2").tobytes())
-    offsets = map(data.__getitem__, map(slice, (2 * starts).tolist(), (2 * ends).tolist()))  # two bytes each
-    return list(zip(grams[starts].tolist(), classes[starts].tolist(), blocks[starts].tolist(), offsets, strict=True))
+    flat: list[Any] = [None] * (4 * len(starts))
+    flat[0::4] = grams[starts].tolist()
+    flat[1::4] = classes[starts].tolist()
+    flat[2::4] = blocks[starts].tolist()
+    flat[3::4] = map(data.__getitem__, map(slice, (2 * starts).tolist(), (2 * ends).tolist()))  # two bytes each
+    return flat
 
 
 def counted(rows: Iterable[tuple[int, bytes]], need: int) -> list[int]:
@@ -450,7 +457,7 @@ CHUNK = 1 << _RANK_BITS  # units per transaction when adding: as many as posting
 
 def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
     """Add units a chunk at a time: prepare them, drop empty ones and repeats, and let the backend
-    store the distinct rest in one transaction (``store_new`` returns how many were not stored yet)."""
+    store the distinct rest (``store_new`` returns how many were not stored yet)."""
     counts = AddCounts()
     iterator = iter(units)
     while chunk := list(islice(iterator, CHUNK)):
