@@ -4,9 +4,11 @@ For each memory size: the SQLite store's lookup (median, p95) next to a rapidfuz
 over every normalised source, recall@1 against that scan (the best score found is the best score
 there is), and build time per 100k units; at the first size also translate-toolkit's
 ``translate.search.match.matcher`` (on a subset when the whole memory takes too long to load) and
-TMX write + parse against translate-toolkit's ``tmxfile``.
+TMX write + parse against translate-toolkit's ``tmxfile``; with ``--postgres``, the PostgreSQL
+store's build, lookup and recall on the same units and queries.
 
     python benchmarks/bench_tm.py --sizes 100000 1000000
+    python benchmarks/bench_tm.py --postgres postgresql://user:password@localhost/database
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -73,17 +76,21 @@ def build_row(units: list[TMUnit], folder: Path, builds: int) -> tuple[str, str]
     return "build (s per 100k units): median (every build)", f"{statistics.median(rates):.2f} ({every}; {counts})"
 
 
-def lookup_rows(units: list[TMUnit], made: list[Query], folder: Path, builds: int) -> list[tuple[str, str]]:
-    """Build the SQLite store, then time every query there and in a brute-force scan."""
+def lookup_rows(
+    units: list[TMUnit], made: list[Query], folder: Path, builds: int
+) -> tuple[list[tuple[str, str]], list[float | None]]:
+    """Build the SQLite store, then time every query there and in a brute-force scan; the rows,
+    and the best score of each query."""
     rows = [build_row(units, folder, builds)]
     tm = open_tm(folder / f"memory-{len(units)}-{builds - 1}.sqlite")
     sources = normalize_many([unit.source for unit in units])
-    ours, scans, agree = [], [], 0
+    ours, scans, bests, agree = [], [], [], 0
     for query in made:
         seconds, hits = timed(lambda query=query: tm.search(query.text, MIN_SCORE, LIMIT))
         ours.append(seconds)
         scan_seconds, best = timed(lambda query=query: brute_force(query.text, sources))
         scans.append(scan_seconds)
+        bests.append(best)
         found = hits[0].score if isinstance(hits, list) and hits else None
         agree += found == best
     rows.append(("SQLite lookup ms (median / p95)", summary(ours)))
@@ -95,7 +102,32 @@ def lookup_rows(units: list[TMUnit], made: list[Query], folder: Path, builds: in
         by_kind.setdefault(query.kind, []).append(seconds)
     rows += [(f"SQLite lookup ms, {kind} queries", summary(times)) for kind, times in by_kind.items()]
     tm.close()
-    return rows
+    return rows, bests
+
+
+def postgres_rows(units: list[TMUnit], made: list[Query], bests: list[float | None], url: str) -> list[tuple[str, str]]:
+    """Build the PostgreSQL store once, in a schema of its own dropped afterwards, and time every query."""
+    import psycopg
+
+    schema = f"bench_tm_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            separator = "&" if "?" in url else "?"
+            with open_tm(f"{url}{separator}options=-csearch_path%3D{schema}") as tm:
+                build, counts = timed(lambda: tm.add(units))
+                times, agree = [], 0
+                for query, best in zip(made, bests, strict=True):
+                    seconds, hits = timed(lambda query=query: tm.search(query.text, MIN_SCORE, LIMIT))
+                    times.append(seconds)
+                    agree += (hits[0].score if isinstance(hits, list) and hits else None) == best
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    return [
+        ("PostgreSQL build (s per 100k units, one build)", f"{build * 100_000 / len(units):.2f} ({counts})"),
+        ("PostgreSQL lookup ms (median / p95)", summary(times)),
+        ("PostgreSQL recall@1 vs brute force", f"{agree / len(made):.2f} ({agree}/{len(made)})"),
+    ]
 
 
 def toolkit_rows(units: list[TMUnit], made: list[Query], subset: int) -> list[tuple[str, str]]:
@@ -142,14 +174,16 @@ def tmx_rows(units: list[TMUnit], folder: Path) -> list[tuple[str, str]]:
     ]
 
 
-def run(sizes: list[int], toolkit_subset: int, builds: int, seeds: Seeds) -> None:
+def run(sizes: list[int], toolkit_subset: int, builds: int, postgres: str | None, seeds: Seeds) -> None:
     """Print one table per memory size."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for number, size in enumerate(sizes):
             units = list(generate(size, seeds))
             made = queries([unit.source for unit in units], seeds)
-            rows = lookup_rows(units, made, folder, builds)
+            rows, bests = lookup_rows(units, made, folder, builds)
+            if postgres:
+                rows += postgres_rows(units, made, bests, postgres)
             if number == 0:
                 rows += toolkit_rows(units, made, min(toolkit_subset, size))
                 rows += tmx_rows(units, folder)
@@ -168,8 +202,9 @@ def main() -> None:
         "--toolkit-units", type=int, default=100_000, help="memory size for translate-toolkit's matcher"
     )
     parser.add_argument("--builds", type=int, default=3, help="builds timed at each size (the machine's speed drifts)")
+    parser.add_argument("--postgres", metavar="URL", help="also build and search a PostgreSQL memory on this server")
     arguments = parser.parse_args()
-    run(arguments.sizes, arguments.toolkit_units, arguments.builds, load_seeds())
+    run(arguments.sizes, arguments.toolkit_units, arguments.builds, arguments.postgres, load_seeds())
 
 
 if __name__ == "__main__":

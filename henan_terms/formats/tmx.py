@@ -50,7 +50,6 @@ from .xml import iterparse
 ORIGIN = "x-origin"
 CONFIDENCE = "x-confidence"
 NOTE = "note"
-_SIDES = ("source", "target")
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -112,21 +111,20 @@ def _tu(unit: TMUnit, srclang: str) -> etree._Element:
         tu.set("creationdate", format_date(unit.created))
     if unit.source_lang != srclang:
         tu.set("srclang", unit.source_lang)
-    properties: dict[str, list[tuple[str, str]]] = {"": [], **{side: [] for side in _SIDES}}
-    if unit.origin:
-        properties[""].append((ORIGIN, unit.origin))
+    own = [(ORIGIN, unit.origin)] if unit.origin else []
     if unit.confidence != 1.0:
-        properties[""].append((CONFIDENCE, repr(unit.confidence)))
+        own.append((CONFIDENCE, repr(unit.confidence)))
+    segments: dict[str, list[tuple[str, str]]] = {"source": [], "target": []}
     for name, value in unit.properties:
         side, colon, rest = name.partition(":")
-        if colon and side in _SIDES and rest:
-            properties[side].append((rest, value))
+        if colon and rest and side in segments:
+            segments[side].append((rest, value))
         else:
-            properties[""].append((name, value))
-    _add_properties(tu, properties[""])
+            own.append((name, value))
+    _add_properties(tu, own)
     for side, lang, text in (("source", unit.source_lang, unit.source), ("target", unit.target_lang, unit.target)):
         tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
-        _add_properties(tuv, properties[side])
+        _add_properties(tuv, segments[side])
         etree.SubElement(tuv, "seg").text = text
     return tu
 
@@ -224,8 +222,13 @@ def _unit(tu: etree._Element, srclang: str, source_lang: str, target_lang: str) 
     if not source_text.strip() or not target_text.strip():
         return "tu with an empty segment"
     origin, confidence, properties = _properties(tu)
-    for side, tuv in (("source", source[1]), ("target", target[1])):
-        properties += tuple((f"{side}:{name}", value) for name, value in _props_and_notes(tuv))
+    segments = [
+        (f"{side}:{name}", value)
+        for side, tuv in (("source", source[1]), ("target", target[1]))
+        for name, value in _props_and_notes(tuv)
+    ]
+    if segments:
+        properties += tuple(segments)
     created = tu.get("creationdate") or target[1].get("creationdate") or source[1].get("creationdate")
     return TMUnit(
         source=source_text,
@@ -280,10 +283,12 @@ def _properties(tu: etree._Element) -> tuple[str, float, tuple[tuple[str, str], 
     return origin or "", 1.0 if confidence is None else confidence, tuple(properties)
 
 
-def _props_and_notes(element: etree._Element) -> Iterator[tuple[str, str]]:
+def _props_and_notes(element: etree._Element) -> list[tuple[str, str]]:
     """(type, text) of each ``<prop>`` and (``note``, text) of each ``<note>`` of an element, in order."""
-    for child in element.iterchildren("prop", "note"):
-        yield (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
+    return [
+        (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
+        for child in element.iterchildren("prop", "note")
+    ]
 
 
 def _is_confidence(value: str) -> bool:
