@@ -452,7 +452,7 @@ class Prepared(NamedTuple):
     key: bytes
 
 
-CHUNK = 1 << _RANK_BITS  # units per transaction when adding: as many as postings takes at once
+CHUNK = 1 << _RANK_BITS  # units prepared and written at a time when adding: as many as postings takes at once
 
 
 def add_in_chunks(units: Iterable[TMUnit], store_new: Callable[[dict[bytes, Prepared]], int]) -> AddCounts:
