@@ -165,8 +165,10 @@ class PostgresTM(TranslationMemory):
         if ids is None:
             sql = "SELECT id, norm FROM tm_sources WHERE length BETWEEN %s AND %s"
             return self._db.execute(sql, window).fetchall()
-        sql = "SELECT id, norm FROM tm_sources WHERE id = ANY(%s) AND length BETWEEN %s AND %s"
-        return self._db.execute(sql, (list(ids), *window)).fetchall()
+        # The length is checked here: in SQL, the planner would also scan the length index's window.
+        shortest, longest = window
+        rows = self._db.execute("SELECT id, norm FROM tm_sources WHERE id = ANY(%s)", (list(ids),))
+        return [(unit_id, norm) for unit_id, norm in rows if shortest <= len(norm) <= longest]
 
     def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
         """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
