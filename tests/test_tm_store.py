@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import chain, pairwise
 from pathlib import Path
@@ -220,6 +221,29 @@ def test_an_add_that_fails_stores_nothing(tm: TranslationMemory, monkeypatch: py
     assert [unit.target for unit in tm.units()] == ["Kept."]
     assert tm.add(units).added == 250
     assert tm.search("第249条", 100)[0].unit.target == "Item 249."
+
+
+def test_postgresql_writers_adding_at_once_both_succeed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two large adds into one team memory at the same time: neither fails, nothing is lost."""
+    postgres = _Postgres()
+    url = postgres.url()
+    memories = [open_tm(url), open_tm(url)]
+    monkeypatch.setattr(store, "BLOCK", 16)  # the writers' chunks of ids interleave across many blocks
+    monkeypatch.setattr(store, "CHUNK", 20)
+    batches = [
+        [unit(f"{HAN[i % 9 : i % 9 + 8]}第{writer}号{i}条", f"Item {writer}-{i}.") for i in range(600)]
+        for writer in (1, 2)
+    ]
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            counts = list(pool.map(lambda memory, batch: memory.add(batch), memories, batches))
+        assert [count.added for count in counts] == [600, 600] and len(memories[0]) == 1200
+        for batch in batches:
+            assert [match.unit.target for match in memories[1].search(batch[-1].source, 100)] == [batch[-1].target]
+    finally:
+        for memory in memories:
+            memory.close()
+        postgres.close()
 
 
 # Fuzzy lookup ---------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """The PostgreSQL translation memory, for a team sharing one memory (psycopg 3, the ``postgres`` extra).
 
 The same tables, index and contract as the SQLite memory (``sqlite.py``), prefixed ``tm_`` so that
-they can live beside other tables in the schema the connection's ``search_path`` names. Writers may
-add concurrently: the duplicate check is the unique key, ids come from an identity column, and
-postings rows are appended in key order, so two writers never wait on each other in a cycle.
+they can live beside other tables in the schema the connection's ``search_path`` names. Several
+writers may add at the same time: an add is one transaction that holds the postings rows it
+appends to until it commits, so two adds of several chunks could each wait for rows the other
+holds; each add therefore first locks the postings table in SHARE ROW EXCLUSIVE mode, which other
+adds wait for and readers do not.
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ class PostgresTM(TranslationMemory):
         """Store units in one transaction: all of them or, on an error, none; pairs already stored
         are counted, not stored."""
         with self._db.transaction():
+            self._db.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # one add at a time
             return add_in_chunks(units, self._store_new)
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
