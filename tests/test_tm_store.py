@@ -503,6 +503,20 @@ def test_a_memory_of_another_schema_version_is_refused_and_left_as_it_is(tmp_pat
     assert path.read_bytes() == before
 
 
+def test_adding_while_another_connection_writes_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "memory.sqlite"
+    with open_tm(path) as memory:
+        memory.add([unit("已有的句子", "Kept.")])
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the memory (SQLite waits 5 s for it)
+        with pytest.raises(HenanTermsError, match=r"memory\.sqlite: nothing added .*locked"):
+            memory.add([unit("新的句子", "New.")])
+        other.execute("ROLLBACK")
+        other.close()
+        assert [unit.target for unit in memory.units()] == ["Kept."]
+        assert memory.add([unit("新的句子", "New.")]).added == 1
+
+
 def test_files_that_are_not_memories_are_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as db:

@@ -125,8 +125,11 @@ class SQLiteTM(TranslationMemory):
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
         """Store units in one transaction: all of them or, on an error, none; pairs already stored
         are counted, not stored."""
-        with self._transaction():
-            return add_in_chunks(units, self._store_new)
+        try:
+            with self._transaction():
+                return add_in_chunks(units, self._store_new)
+        except sqlite3.OperationalError as error:  # locked by another writer, disk full, …
+            raise HenanTermsError(f"{self.path}: nothing added to the translation memory: {error}") from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         """Insert the units whose key is not stored yet (the key's unique index skips the others),
