@@ -246,6 +246,24 @@ def test_postgresql_writers_adding_at_once_both_succeed(monkeypatch: pytest.Monk
         postgres.close()
 
 
+def test_postgresql_connection_lost_while_adding_is_a_clear_error() -> None:
+    postgres = _Postgres()
+    url = postgres.url()
+    try:
+        with open_tm(url) as memory:
+            memory.add([unit("已有的句子", "Kept.")])
+            postgres.admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
+            )
+            with pytest.raises(HenanTermsError, match="nothing added to the translation memory"):
+                memory.add([unit("新的句子", "New.")])
+        with open_tm(url) as memory:
+            assert [unit.target for unit in memory.units()] == ["Kept."]
+    finally:
+        postgres.close()
+
+
 # Fuzzy lookup ---------------------------------------------------------------------------------------
 
 

@@ -119,9 +119,15 @@ class PostgresTM(TranslationMemory):
     def add(self, units: Iterable[TMUnit]) -> AddCounts:
         """Store units in one transaction: all of them or, on an error, none; pairs already stored
         are counted, not stored."""
-        with self._db.transaction():
-            self._db.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # one add at a time
-            return add_in_chunks(units, self._store_new)
+        import psycopg
+
+        try:
+            with self._db.transaction():
+                self._db.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # one add at a time
+                return add_in_chunks(units, self._store_new)
+        except psycopg.OperationalError as error:  # the connection lost, …
+            reason = str(error).strip()
+            raise HenanTermsError(f"{self.url}: nothing added to the translation memory: {reason}") from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         self._db.execute("TRUNCATE tm_incoming, tm_incoming_postings")  # rows of the transaction's last chunk
