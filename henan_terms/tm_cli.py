@@ -89,7 +89,7 @@ def build(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> None:
     """Find earlier translations of a Chinese sentence. Exit 1 when nothing scores high enough."""
-    with open_tm(db) as memory:
+    with open_tm(db, create=False) as memory:
         matches = memory.search(text, min_score=min_score, limit=limit)
     if as_json:
         records = [{"score": round(m.score, 2), **_unit_record(m.unit)} for m in matches]
@@ -119,7 +119,7 @@ def _unit_record(unit: TMUnit) -> dict[str, object]:
 def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """How a glossary term has been rendered in the memory, with counts and examples."""
     glossary = load_any(*glossaries)
-    with open_tm(db) as memory:
+    with open_tm(db, create=False) as memory:
         found = [h for h in memory.history(glossary, term) if h.units]
     if as_json:
         records = [
@@ -155,7 +155,7 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> 
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 def export_(db: str, fmt: str, output: Path) -> None:
     """Write the memory as TMX 1.4b or PO."""
-    with open_tm(db) as memory:
+    with open_tm(db, create=False) as memory:
         count = memory.export(output, fmt)
     click.echo(f"wrote {count} units to {output}")
 

@@ -73,6 +73,14 @@ def test_bad_memory_url_exits_2() -> None:
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", [["search", "链长制"], ["history", "链长制"], ["export", "-o", "out.tmx"]])
+def test_reading_a_memory_that_does_not_exist_exits_2_and_creates_nothing(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "memroy.db"  # a mistyped name
+    result = CliRunner().invoke(cli, ["tm", *command, "--db", str(missing)])
+    assert result.exit_code == 2 and "memroy.db: no translation memory here" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_history_counts_a_term_only_on_word_boundaries(tmp_path: Path) -> None:
     from henan_terms import TMUnit, load_glossary
 

@@ -535,6 +535,36 @@ def test_adding_while_another_connection_writes_is_a_clear_error(tmp_path: Path)
         assert memory.add([unit("新的句子", "New.")]).added == 1
 
 
+def test_opening_without_creating_refuses_what_holds_no_memory(tmp_path: Path) -> None:
+    with pytest.raises(HenanTermsError, match="no translation memory here"):
+        open_tm(tmp_path / "missing.sqlite", create=False)
+    (tmp_path / "empty.sqlite").touch()
+    with pytest.raises(HenanTermsError, match="no translation memory here"):
+        open_tm(tmp_path / "empty.sqlite", create=False)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.sqlite"]
+    assert (tmp_path / "empty.sqlite").stat().st_size == 0
+    open_tm(tmp_path / "made.sqlite").close()
+    with open_tm(tmp_path / "made.sqlite", create=False) as memory:
+        assert len(memory) == 0
+
+
+def test_postgresql_opening_without_creating_refuses_a_schema_without_memory() -> None:
+    postgres = _Postgres()
+    url = postgres.url()
+    try:
+        with pytest.raises(HenanTermsError, match="no translation memory here"):
+            open_tm(url, create=False)
+        (tables,) = postgres.admin.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = %s", (postgres.schemas[-1],)
+        ).fetchone() or (None,)
+        assert tables == 0
+        open_tm(url).close()
+        with open_tm(url, create=False) as memory:
+            assert len(memory) == 0
+    finally:
+        postgres.close()
+
+
 def test_files_that_are_not_memories_are_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as db:

@@ -89,7 +89,7 @@ def _redacted(url: str) -> str:
 class PostgresTM(TranslationMemory):
     """A translation memory in a PostgreSQL database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, create: bool = True) -> None:
         try:
             import psycopg
         except ImportError:
@@ -97,6 +97,9 @@ class PostgresTM(TranslationMemory):
         self.url = _redacted(url)
         try:
             self._db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
+            found = self._db.execute("SELECT to_regclass('tm_meta')").fetchone()
+            if not create and (found is None or found[0] is None):
+                raise HenanTermsError(f"{self.url}: no translation memory here (tm build or tm import makes one)")
             self._db.execute(_SCHEMA)
             self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
             self._db.execute(_INCOMING)
@@ -104,7 +107,8 @@ class PostgresTM(TranslationMemory):
         except psycopg.Error as error:
             raise HenanTermsError(f"{self.url}: cannot open as a translation memory: {error}") from None
         if row is None or row[0] != SCHEMA_VERSION:
-            raise HenanTermsError(f"{self.url}: translation memory schema {row}, expected {SCHEMA_VERSION}")
+            version = row[0] if row else "unknown"
+            raise HenanTermsError(f"{self.url}: translation memory schema {version}, expected {SCHEMA_VERSION}")
 
     def __len__(self) -> int:
         row = self._db.execute("SELECT count(*) FROM tm_units").fetchone()

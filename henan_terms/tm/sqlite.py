@@ -9,6 +9,7 @@ recall proof are in ``store.py``.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -76,17 +77,21 @@ _APPEND_POSTINGS = "ON CONFLICT (gram, class, block) DO UPDATE SET offsets = CAS
 class SQLiteTM(TranslationMemory):
     """A translation memory in an SQLite database (``:memory:`` for one in memory)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, create: bool = True) -> None:
         self.path = path
+        if not create and (path == ":memory:" or not os.path.exists(path)):
+            raise HenanTermsError(f"{path}: no translation memory here (tm build or tm import makes one)")
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
-            self._prepare_database()
+            self._prepare_database(create)
         except sqlite3.Error as error:
             raise HenanTermsError(f"{path}: cannot open as a translation memory: {error}") from None
 
-    def _prepare_database(self) -> None:
+    def _prepare_database(self, create: bool) -> None:
         """Check what the file holds before writing anything to it, then create what is missing."""
         tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and not create:
+            raise HenanTermsError(f"{self.path}: no translation memory here (tm build or tm import makes one)")
         if tables and "meta" not in tables:
             raise HenanTermsError(f"{self.path}: an SQLite database, but not a translation memory")
         if tables:

@@ -185,8 +185,9 @@ class TranslationMemory(Protocol):
         self.close()
 
 
-def open_tm(url: str | Path) -> TranslationMemory:
-    """Open (creating if needed) a translation memory.
+def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
+    """Open a translation memory, creating it if needed (or, with ``create=False``, refusing a
+    file or database that holds none, so that a mistyped name is an error, not a new memory).
 
     ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db`` or a plain path: an SQLite
     file; ``:memory:`` or ``sqlite://``: SQLite in memory; ``postgresql://…``: PostgreSQL
@@ -197,15 +198,15 @@ def open_tm(url: str | Path) -> TranslationMemory:
     if not separator:
         from .sqlite import SQLiteTM
 
-        return SQLiteTM(text)
+        return SQLiteTM(text, create)
     if scheme == "sqlite":
         from .sqlite import SQLiteTM
 
-        return SQLiteTM(rest[1:] if rest.startswith("/") else ":memory:")
+        return SQLiteTM(rest[1:] if rest.startswith("/") else ":memory:", create)
     if scheme in ("postgresql", "postgres"):
         from .postgres import PostgresTM
 
-        return PostgresTM(text)
+        return PostgresTM(text, create)
     raise HenanTermsError(f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://")
 
 
