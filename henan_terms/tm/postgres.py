@@ -28,6 +28,7 @@ from .store import (
     bigrams,
     counted,
     length_class,
+    no_memory,
     postings,
     search_index,
     stored_fields,
@@ -99,7 +100,7 @@ class PostgresTM(TranslationMemory):
             self._db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
             found = self._db.execute("SELECT to_regclass('tm_meta')").fetchone()
             if not create and (found is None or found[0] is None):
-                raise HenanTermsError(f"{self.url}: no translation memory here (tm build or tm import makes one)")
+                raise no_memory(self.url)
             self._db.execute(_SCHEMA)
             self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
             self._db.execute(_INCOMING)

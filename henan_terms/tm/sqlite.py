@@ -29,6 +29,7 @@ from .store import (
     bigrams,
     counted,
     length_class,
+    no_memory,
     postings,
     search_index,
     stored_fields,
@@ -79,8 +80,8 @@ class SQLiteTM(TranslationMemory):
 
     def __init__(self, path: str, create: bool = True) -> None:
         self.path = path
-        if not create and (path == ":memory:" or not os.path.exists(path)):
-            raise HenanTermsError(f"{path}: no translation memory here (tm build or tm import makes one)")
+        if not create and not os.path.exists(path):  # checked first: connecting would create the file
+            raise no_memory(path)
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._prepare_database(create)
@@ -91,7 +92,7 @@ class SQLiteTM(TranslationMemory):
         """Check what the file holds before writing anything to it, then create what is missing."""
         tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables and not create:
-            raise HenanTermsError(f"{self.path}: no translation memory here (tm build or tm import makes one)")
+            raise no_memory(self.path)
         if tables and "meta" not in tables:
             raise HenanTermsError(f"{self.path}: an SQLite database, but not a translation memory")
         if tables:

@@ -210,6 +210,11 @@ def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
     raise HenanTermsError(f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://")
 
 
+def no_memory(where: str) -> HenanTermsError:
+    """The error of opening, without creating, a file or database that holds no memory."""
+    return HenanTermsError(f"{where}: no translation memory here (tm build or tm import makes one)")
+
+
 class IndexReader(Protocol):
     """What the shared search reads from a backend: postings counts and rows, normalised sources, units."""
 
