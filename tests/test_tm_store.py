@@ -121,6 +121,14 @@ def tm(make_tm: Factory) -> TranslationMemory:
     return make_tm()
 
 
+@pytest.fixture
+def postgres() -> Iterator[_Postgres]:
+    """The test server, for tests of PostgreSQL alone; their schemas are dropped at the end."""
+    server = _Postgres()
+    yield server
+    server.close()
+
+
 def unit(source: str, target: str = "Target.", **fields: object) -> TMUnit:
     return TMUnit(source, target, **fields)  # type: ignore[arg-type]
 
@@ -223,9 +231,8 @@ def test_an_add_that_fails_stores_nothing(tm: TranslationMemory, monkeypatch: py
     assert tm.search("第249条", 100)[0].unit.target == "Item 249."
 
 
-def test_postgresql_writers_adding_at_once_both_succeed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_postgresql_writers_adding_at_once_both_succeed(postgres: _Postgres, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two large adds into one team memory at the same time: neither fails, nothing is lost."""
-    postgres = _Postgres()
     url = postgres.url()
     memories = [open_tm(url), open_tm(url)]
     monkeypatch.setattr(store, "BLOCK", 16)  # the writers' chunks of ids interleave across many blocks
@@ -243,25 +250,20 @@ def test_postgresql_writers_adding_at_once_both_succeed(monkeypatch: pytest.Monk
     finally:
         for memory in memories:
             memory.close()
-        postgres.close()
 
 
-def test_postgresql_connection_lost_while_adding_is_a_clear_error() -> None:
-    postgres = _Postgres()
+def test_postgresql_connection_lost_while_adding_is_a_clear_error(postgres: _Postgres) -> None:
     url = postgres.url()
-    try:
-        with open_tm(url) as memory:
-            memory.add([unit("已有的句子", "Kept.")])
-            postgres.admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
-            )
-            with pytest.raises(HenanTermsError, match="nothing added to the translation memory"):
-                memory.add([unit("新的句子", "New.")])
-        with open_tm(url) as memory:
-            assert [unit.target for unit in memory.units()] == ["Kept."]
-    finally:
-        postgres.close()
+    with open_tm(url) as memory:
+        memory.add([unit("已有的句子", "Kept.")])
+        postgres.admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
+        )
+        with pytest.raises(HenanTermsError, match="nothing added to the translation memory"):
+            memory.add([unit("新的句子", "New.")])
+    with open_tm(url) as memory:
+        assert [unit.target for unit in memory.units()] == ["Kept."]
 
 
 # Fuzzy lookup ---------------------------------------------------------------------------------------
@@ -548,21 +550,17 @@ def test_opening_without_creating_refuses_what_holds_no_memory(tmp_path: Path) -
         assert len(memory) == 0
 
 
-def test_postgresql_opening_without_creating_refuses_a_schema_without_memory() -> None:
-    postgres = _Postgres()
+def test_postgresql_opening_without_creating_refuses_a_schema_without_memory(postgres: _Postgres) -> None:
     url = postgres.url()
-    try:
-        with pytest.raises(HenanTermsError, match="no translation memory here"):
-            open_tm(url, create=False)
-        (tables,) = postgres.admin.execute(
-            "SELECT count(*) FROM pg_tables WHERE schemaname = %s", (postgres.schemas[-1],)
-        ).fetchone() or (None,)
-        assert tables == 0
-        open_tm(url).close()
-        with open_tm(url, create=False) as memory:
-            assert len(memory) == 0
-    finally:
-        postgres.close()
+    with pytest.raises(HenanTermsError, match="no translation memory here"):
+        open_tm(url, create=False)
+    (tables,) = postgres.admin.execute(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = %s", (postgres.schemas[-1],)
+    ).fetchone() or (None,)
+    assert tables == 0
+    open_tm(url).close()
+    with open_tm(url, create=False) as memory:
+        assert len(memory) == 0
 
 
 def test_files_that_are_not_memories_are_refused(tmp_path: Path) -> None:
