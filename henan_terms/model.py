@@ -171,6 +171,7 @@ class TMUnit:
     confidence: float = 1.0  # alignment confidence, 1.0 for units imported as they are
     properties: tuple[tuple[str, str], ...] = ()
     tuid: str = ""
+    line: int = field(default=0, eq=False)  # where the unit starts in the file it was read from, 0 if unknown
 
 
 @frozen

@@ -12,12 +12,19 @@ those comments back. Reading a software catalogue translated into Chinese (``Lan
 ``zh_TW`` …) takes each translated ``msgstr`` as a Chinese term and its ``msgid`` as an admitted English
 rendering; messages with placeholders, plural forms or several lines, and fuzzy, obsolete or
 untranslated ones, are not terms and are reported.
+
+Translation units (``write_po_units`` / ``read_po_units``, the memory's PO exchange and the linter's PO
+drafts): ``msgid`` the source, ``msgstr`` the target. Each entry carries the unit's origin, confidence,
+creation time and tuid as extracted comments (``#. origin: …``); a source that comes again with another
+translation gets a ``msgctxt`` (its tuid, origin or number), so that the file stays valid for
+``msgfmt -c``. Which side is Chinese comes from the header's ``Language`` (a catalogue translated into
+Chinese, as software catalogues are, has its Chinese in ``msgstr``) and, without one, from the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -28,7 +35,7 @@ from attrs import evolve
 from .. import __version__, chinese
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
-from ..model import ChineseTerm, Citation, Concept, Rendering, Status, TermType
+from ..model import ChineseTerm, Citation, Concept, Rendering, Status, TermType, TMUnit
 from .imports import ConceptDraft, Imported, TermDraft, assemble, file_source, line_citation, read_text, term_draft
 from .toml import curated_traditional, curated_written
 
@@ -237,3 +244,107 @@ def _not_a_term(entry: polib.POEntry, chinese_text: str) -> str:
         (not chinese.has_han(chinese_text), "no Chinese characters"),
     )
     return next((reason for failed, reason in checks if failed), "")
+
+
+# Translation units ----------------------------------------------------------------------------
+
+
+def po_entry(unit: TMUnit, context: str | None = None) -> polib.POEntry:
+    """The PO entry of a unit."""
+    notes = [f"origin: {unit.origin}"] if unit.origin else []
+    if unit.confidence != 1.0:
+        notes.append(f"confidence: {unit.confidence!r}")
+    if unit.created is not None:
+        notes.append(f"created: {unit.created.isoformat()}")
+    if unit.tuid:
+        notes.append(f"tuid: {unit.tuid}")
+    entry = polib.POEntry(msgid=unit.source, msgstr=unit.target, comment="\n".join(notes))
+    if context is not None:
+        entry.msgctxt = context
+    return entry
+
+
+def write_po_units(units: Iterable[TMUnit], path: str | Path) -> int:
+    """Write units as a PO file; returns how many entries were written."""
+    catalog = polib.POFile(wrapwidth=0)
+    seen: set[tuple[str | None, str]] = set()
+    language = ""
+    for number, unit in enumerate(units, start=1):
+        language = language or unit.target_lang
+        context = None
+        for candidate in (None, unit.tuid, unit.origin, str(number)):
+            if (candidate is None or candidate) and (candidate, unit.source) not in seen:
+                context = candidate
+                break
+        seen.add((context, unit.source))
+        catalog.append(po_entry(unit, context))
+    catalog.metadata = {
+        "Project-Id-Version": "henan-terms translation memory",
+        "PO-Revision-Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z"),
+        "Last-Translator": "henan-terms translation memory",
+        "Language-Team": "henan-terms translation memory",
+        "Language": language.replace("-", "_"),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"henan-terms {__version__}",
+    }
+    catalog.save(str(path))
+    return len(catalog)
+
+
+def read_po_units(path: str | Path, skipped: list[Problem] | None = None) -> list[TMUnit]:
+    """The translated entries of a PO file as Chinese → English units; untranslated, fuzzy and
+    obsolete entries, and comments that cannot be read, go to ``skipped``.
+
+    The Chinese side is ``msgstr`` when the header's ``Language`` is Chinese, ``msgid`` when it names
+    another language, and, without a ``Language``, whichever side of each entry has Han characters.
+    """
+    name = str(path)
+    try:
+        catalog = polib.pofile(name, wrapwidth=0)
+    except (OSError, ValueError) as error:
+        found = _LINE_IN_ERROR.search(str(error))
+        raise FormatError(name, int(found.group(1)) if found else 0, f"not a PO file: {error}") from None
+    language = catalog.metadata.get("Language", "").strip().replace("_", "-")
+    units = []
+    for entry in catalog:
+        if not entry.msgstr or entry.fuzzy or entry.obsolete:
+            why = "obsolete" if entry.obsolete else "fuzzy" if entry.fuzzy else "untranslated"
+            if skipped is not None:
+                skipped.append(Problem(name, entry.linenum, f"{why} entry not imported"))
+            continue
+        unit = _po_unit(name, entry, language)
+        if isinstance(unit, TMUnit):
+            units.append(unit)
+        elif skipped is not None:
+            skipped.append(Problem(name, entry.linenum, unit))
+    return units
+
+
+def _po_unit(path: str, entry: polib.POEntry, language: str) -> TMUnit | str:
+    """The unit of a translated entry, or why it cannot be read."""
+    notes = dict(line.partition(": ")[::2] for line in entry.comment.splitlines() if ": " in line)
+    if language:
+        into_chinese = language.lower().startswith("zh")
+    else:
+        into_chinese = chinese.has_han(entry.msgstr) and not chinese.has_han(entry.msgid)
+    other = language if language and not into_chinese else "en"
+    try:
+        confidence = float(notes.get("confidence", 1.0))
+        created = datetime.fromisoformat(notes["created"]) if notes.get("created") else None
+    except ValueError as error:
+        return f"entry not imported: bad comment ({error})"
+    if not 0.0 <= confidence <= 1.0:
+        return f"entry not imported: confidence {confidence} is not between 0 and 1"
+    return TMUnit(
+        entry.msgstr if into_chinese else entry.msgid,
+        entry.msgid if into_chinese else entry.msgstr,
+        source_lang=language if into_chinese and language else "zh-CN",
+        target_lang=other,
+        origin=notes.get("origin", f"{Path(path).name}#L{entry.linenum}"),
+        created=created,
+        confidence=confidence,
+        tuid=notes.get("tuid", ""),
+        line=entry.linenum,
+    )

@@ -240,6 +240,7 @@ def _unit(tu: etree._Element, srclang: str, source_lang: str, target_lang: str) 
         confidence=confidence,
         properties=properties,
         tuid=tu.get("tuid", ""),
+        line=line_of(tu),
     )
 
 

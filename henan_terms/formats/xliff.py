@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from attrs import evolve
 from lxml import etree
 
 from ..errors import FormatError, Problem
@@ -72,7 +73,10 @@ def read_xliff(
                     if skipped is not None:
                         skipped.append(Problem(name, line_of(element), found))
                     continue
-                unit = _make(*found, element, languages, original)
+                try:
+                    unit = _make(*found, element, languages, original)
+                except _BadCodePoint as error:
+                    raise FormatError(name, error.line, str(error)) from None
                 if isinstance(unit, str):
                     if skipped is not None:
                         skipped.append(Problem(name, line_of(element), unit))
@@ -163,6 +167,7 @@ def _make(
         target_lang=language_tag(target.get(_XML_LANG) or languages[1] or "und"),
         origin=f"{original}#{unit.get('id', '')}",
         properties=tuple(properties),
+        line=line_of(unit),
     )
 
 
@@ -170,13 +175,8 @@ def _oriented(unit: TMUnit, source_lang: str) -> TMUnit:
     """The unit turned round when only its target side is in the wanted source language."""
     if language_matches(unit.source_lang, source_lang) or not language_matches(unit.target_lang, source_lang):
         return unit
-    return TMUnit(
-        source=unit.target,
-        target=unit.source,
-        source_lang=unit.target_lang,
-        target_lang=unit.source_lang,
-        origin=unit.origin,
-        properties=unit.properties,
+    return evolve(
+        unit, source=unit.target, target=unit.source, source_lang=unit.target_lang, target_lang=unit.source_lang
     )
 
 
@@ -209,8 +209,16 @@ def _inline(element: etree._Element) -> str:
     return text
 
 
+class _BadCodePoint(ValueError):
+    """A ``<cp>`` that names no character; ``read_xliff`` reports it with the file's name."""
+
+    def __init__(self, cp: etree._Element) -> None:
+        self.line = line_of(cp)
+        super().__init__(f"bad code point <cp hex={cp.get('hex')!r}/>")
+
+
 def _code_point(cp: etree._Element) -> str:
     try:
         return chr(int(cp.get("hex", ""), 16))
-    except ValueError:
-        raise FormatError("", line_of(cp), f"bad code point <cp hex={cp.get('hex')!r}/>") from None
+    except (ValueError, OverflowError):
+        raise _BadCodePoint(cp) from None

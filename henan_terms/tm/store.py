@@ -57,14 +57,14 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import english
 from ..errors import HenanTermsError, Problem
-from ..formats.tmx import read_tmx, write_tmx
-from ..formats.xliff import read_xliff
+from ..formats.po import write_po_units
+from ..formats.tmx import write_tmx
+from ..formats.units import read_units
 from ..glossary import Glossary
 from ..languages import language_tag
 from ..match import SourceSpotter
 from ..model import Concept, Status, TMUnit
 from .normalize import normalize, normalize_many
-from .po import read_po, write_po
 
 DEFAULT_MIN_SCORE = 75.0
 BLOCK = 1 << 16  # unit ids per postings row: offsets fit in uint16
@@ -158,23 +158,15 @@ class TranslationMemory(Protocol):
         if format == "tmx":
             return write_tmx(self.units(), path)
         if format == "po":
-            return write_po(self.units(), path)
+            return write_po_units(self.units(), path)
         raise HenanTermsError(f"cannot export a translation memory as {format!r}: use tmx or po")
 
     def import_file(
         self, path: str | Path, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None
     ) -> AddCounts:
-        """Add the units of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``) or PO (``.po``) file; skipped
-        ones go to ``skipped``."""
-        suffix = Path(path).suffix.lower()
-        if suffix == ".po":
-            return self.add(read_po(path, skipped))
-        if suffix == ".tmx":
-            return self.add(read_tmx(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped))
-        if suffix in (".xlf", ".xliff"):
-            return self.add(read_xliff(path, source_lang=source_lang, skipped=skipped))
-        kind = suffix or "a file without suffix"
-        raise HenanTermsError(f"{path}: cannot import {kind}: use .tmx, .xlf, .xliff or .po")
+        """Add the units of a bilingual file (TMX, XLIFF, PO, Qt Linguist); skipped ones go to ``skipped``.
+        Nothing is added when the file cannot be read (``add`` is one transaction)."""
+        return self.add(read_units(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped))
 
     def __enter__(self) -> Self:
         return self

@@ -1,0 +1,63 @@
+"""One entry point for the bilingual files that hold translation units, chosen by suffix: the linter
+reads drafts and the memory imports units through it, so both see the same pairs of a file.
+
+TMX, XLIFF (1.2, 2.0, SDLXLIFF) and PO have readers of their own; Qt Linguist files are read by
+translate-toolkit, the one maintained reader of that format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..chinese import has_han
+from ..errors import FormatError, Problem
+from ..model import TMUnit
+from .po import read_po_units
+from .tmx import read_tmx
+from .xliff import read_xliff
+from .xml import iterparse
+
+UNIT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".po", ".pot", ".ts")
+
+
+def read_units(
+    path: str | Path, *, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None
+) -> Iterator[TMUnit]:
+    """The translated units of a bilingual file, Chinese side as source where the file says which side
+    is Chinese; what cannot be read goes to ``skipped``. FormatError names the file for a file that
+    cannot be read at all or whose suffix is not one of ``UNIT_SUFFIXES``."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in UNIT_SUFFIXES:
+        kind = suffix or "a file without suffix"
+        raise FormatError(str(path), 0, f"cannot read {kind} as translation units; use {', '.join(UNIT_SUFFIXES)}")
+    if not path.is_file():
+        raise FormatError(str(path), 0, "no such file" if not path.exists() else "not a file")
+    if suffix == ".tmx":
+        return read_tmx(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped)
+    if suffix in (".po", ".pot"):
+        return iter(read_po_units(path, skipped))
+    if suffix == ".ts":
+        return _read_qt(path)
+    return read_xliff(path, source_lang=source_lang, skipped=skipped)
+
+
+def _read_qt(path: Path) -> Iterator[TMUnit]:
+    """A Qt Linguist file through translate-toolkit, after the safe parser has checked its XML."""
+    from translate.storage import factory
+
+    for _ in iterparse(str(path)):
+        pass
+    try:
+        store = factory.getobject(str(path))
+    except Exception as error:  # translate-toolkit raises many kinds on bad input
+        raise FormatError(str(path), 0, f"cannot read as a Qt Linguist file: {error}") from None
+    for unit in store.getunits():
+        source, target = str(unit.source or ""), str(unit.target or "")
+        if unit.isheader() or not target:
+            continue
+        if has_han(target) and not has_han(source):
+            source, target = target, source
+        element = getattr(unit, "xmlelement", None)
+        yield TMUnit(source, target, origin=f"{path.name}", line=getattr(element, "sourceline", None) or 0)
