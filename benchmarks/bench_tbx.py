@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from henan_terms import Glossary
+from henan_terms.assembly import make_term
 from henan_terms.formats.cedict import read_cedict
 from henan_terms.formats.tbx import iter_tbx, read_tbx, write_tbx, write_tbx2008
-from henan_terms.glossary import make_term
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("HENAN_TERMS_SHARED", ROOT.parent / "shared"))

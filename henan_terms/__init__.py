@@ -7,7 +7,8 @@
 """
 
 from .errors import GlossaryError, HenanTermsError, Problem
-from .glossary import Glossary, bundled_files, load_glossary
+from .glossary import Glossary, bundled_files
+from .loader import load_glossary
 from .lookup import Hit, TermIndex
 from .model import (
     ChineseTerm,
@@ -24,8 +25,7 @@ from .model import (
     TermType,
     TMUnit,
 )
-
-__version__ = "0.1.0"
+from .version import __version__  # first: every module that signs its output reads it
 
 __all__ = [
     "ChineseTerm",

@@ -11,18 +11,19 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
 from .cli_options import glossary_option
 from .errors import HenanTermsError
-from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary, load_any
+from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
 from .formats.json import concept_record
 from .formats.toml import write_toml
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary
 from .lint import LintConfig, Linter, find_config, fix_file, load_config, read_draft
 from .lint.report import json_records, sarif_log, text_lines
+from .loader import load_glossary
 from .lookup import Hit
 from .model import Citation, Severity
 from .tm_cli import tm
+from .version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
@@ -52,7 +53,7 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """Look a term up by Chinese, pinyin or English. Exit 1 when nothing is found."""
-    glossary = load_any(*glossaries)
+    glossary = load_glossary(*glossaries)
     hits = glossary.lookup(query)
     if as_json:
         records = [
@@ -119,7 +120,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
 def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: BinaryIO) -> None:
     """Write the whole glossary in an exchange format."""
-    export_glossary(load_any(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
+    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
 
 
 @cli.command(name="import")
@@ -184,7 +185,7 @@ def lint(
         raise click.UsageError("--source takes exactly one DRAFT")
     found = config_path or find_config(Path.cwd())
     config = load_config(found) if found else LintConfig()
-    glossary = load_any(*(glossaries or config.glossaries))
+    glossary = load_glossary(*(glossaries or config.glossaries))
     read = [read_draft(draft, source) for draft in drafts]
     linter = Linter(glossary)
     report = linter.lint(

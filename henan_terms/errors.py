@@ -31,6 +31,22 @@ class GlossaryError(HenanTermsError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class ConfigError(HenanTermsError):
+    """A configuration file has bad keys or values; ``problems`` lists every one with its line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TranslationMemoryError(HenanTermsError):
+    """A translation memory cannot be opened, read or written; the message names the memory."""
+
+
+class UsageError(HenanTermsError):
+    """Arguments that do not fit together or a value out of range, given by a caller."""
+
+
 class FormatError(HenanTermsError):
     """An input file cannot be read in its format; names the file and, where known, the line."""
 

@@ -8,16 +8,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .errors import HenanTermsError
+from .assembly import ConceptPlaces, check_across
+from .errors import GlossaryError, HenanTermsError, Problem
 from .formats.cedict import read_cedict
-from .formats.csv import read_memoq, read_omegat, write_csv, write_memoq, write_omegat
+from .formats.csv import (
+    CSV_OPTIONAL,
+    CSV_REQUIRED,
+    read_csv_glossary,
+    read_memoq,
+    read_omegat,
+    write_csv,
+    write_memoq,
+    write_omegat,
+)
 from .formats.imports import Imported
 from .formats.json import write_json
 from .formats.json_import import read_json
 from .formats.po import read_po, write_po
 from .formats.tbx import read_tbx, write_tbx, write_tbx2008
-from .formats.toml import write_toml
-from .glossary import CSV_REQUIRED, Glossary, load_glossary
+from .formats.toml import read_toml_glossary, write_toml
+from .glossary import Glossary
+from .model import Source
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
@@ -74,27 +85,44 @@ _TEXT_WRITERS: dict[str, Callable[[Glossary, TextIO], None]] = {
 
 
 def guess_format(path: str | Path) -> str:
-    """The import format of a file from its name; a ``.csv`` is the project's CSV when its header
-    has the columns ``zh``, ``en`` and ``status``, else memoQ-style."""
+    """The import format of a file from its name; a ``.csv`` is the project's CSV when its header has
+    a ``status`` column, or ``zh`` beside another of the project's columns, else memoQ-style (whose
+    columns are language names). A project CSV with a bad header is thus reported, not reread."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open(encoding="utf-8-sig", errors="replace") as stream:
             columns = {column.strip() for column in stream.readline().split(",")}
-        return "csv" if set(CSV_REQUIRED) <= columns else "csv-memoq"
+        ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
+        return "csv" if "status" in ours or ("zh" in ours and len(ours) > 1) else "csv-memoq"
     if suffix not in _BY_SUFFIX:
         raise HenanTermsError(f"{path}: cannot tell the format from the name; give --format")
     return _BY_SUFFIX[suffix]
 
 
 def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
-    """Read a file of any import format; what could not be kept is in ``skipped``."""
+    """Read a file of any import format; what could not be kept is in ``skipped``.
+
+    The project's own formats (TOML, CSV) are read strictly: any problem raises GlossaryError.
+    """
     fmt = fmt or guess_format(path)
+    if fmt in _STRICT:
+        problems: list[Problem] = []
+        placed, sources = read_placed(Path(path), fmt, problems)
+        problems += check_across(placed)
+        if problems:
+            raise GlossaryError(problems)
+        return Imported(
+            Glossary(
+                name=Path(path).stem,
+                concepts=tuple(p.concept for p in placed),
+                sources={key: source for key, (source, _) in sources.items()},
+                digest=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+            )
+        )
     if fmt == "tbx":
         result = read_tbx(path)
         return Imported(result.glossary, result.problems)
-    if fmt in ("csv", "toml"):
-        return Imported(load_glossary(path))
     if fmt == "json":
         return Imported(read_json(path))
     readers: dict[str, Callable[[str | Path], Imported]] = {
@@ -108,26 +136,25 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     return readers[fmt](path)
 
 
-def load_any(*paths: str | Path) -> Glossary:
-    """The glossaries of these files as one: TOML and CSV files are loaded and validated together,
-    files of other formats (TBX, JSON, PO, …) imported; the bundled glossary when no file is given.
+def read_placed(
+    path: Path, fmt: str, problems: list[Problem]
+) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
+    """The concepts of one glossary file with the places they were read from, and its sources: the
+    project's formats report their problems into ``problems``; other formats are imported, and the
+    file is the place of all they hold."""
+    if fmt in _STRICT:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
+            return [], {}
+        return _STRICT[fmt](str(path), data, problems)
+    imported = import_glossary(path, fmt).glossary
+    where = f"{path}:0"
+    placed = [
+        ConceptPlaces(c, where, tuple(where for _ in c.terms), tuple(where for _ in c.renderings)) for c in imported
+    ]
+    return placed, {key: (source, where) for key, source in imported.sources.items()}
 
-    A concept id or Chinese term found in two files is an error naming both.
-    """
-    native = [p for p in paths if Path(p).suffix.lower() in (".toml", ".csv")]
-    glossaries = [load_glossary(*native)] if native or not paths else []
-    glossaries += [import_glossary(p).glossary for p in paths if p not in native]
-    if len(glossaries) == 1:
-        return glossaries[0]
-    owners: dict[str, str] = {}
-    for glossary in glossaries:
-        for concept in glossary:
-            for key in (f"id {concept.id}", *(f"term {t.text}" for t in concept.terms)):
-                if owners.setdefault(key, glossary.name) != glossary.name:
-                    raise HenanTermsError(f"{key} is in both {owners[key]} and {glossary.name}")
-    return Glossary(
-        name="+".join(g.name for g in glossaries),
-        concepts=tuple(c for g in glossaries for c in g.concepts),
-        sources={key: source for g in glossaries for key, source in g.sources.items()},
-        digest=hashlib.sha256("".join(g.digest for g in glossaries).encode()).hexdigest(),
-    )
+
+_STRICT = {"toml": read_toml_glossary, "csv": read_csv_glossary}

@@ -11,8 +11,8 @@ from rich.progress import Progress
 
 from .cli_options import glossary_option
 from .errors import Problem
-from .exchange import load_any
 from .formats.bilingual import read_bilingual, read_parallel
+from .loader import load_glossary
 from .model import TMUnit
 from .tm.align import Aligner, units
 from .tm.store import AddCounts, open_tm
@@ -54,7 +54,7 @@ def build(
     if not files and not parallel:
         raise click.UsageError("give bilingual FILES or --parallel ZH EN")
     documents = [read_bilingual(path) for path in files] + [read_parallel(zh, en) for zh, en in parallel]
-    aligner = Aligner(load_any(*glossaries), threshold=threshold)
+    aligner = Aligner(load_glossary(*glossaries), threshold=threshold)
     counts = AddCounts()
     paragraphs = beads = rejected = 0
     console = Console(stderr=True)
@@ -118,7 +118,7 @@ def _unit_record(unit: TMUnit) -> dict[str, object]:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
     """How a glossary term has been rendered in the memory, with counts and examples."""
-    glossary = load_any(*glossaries)
+    glossary = load_glossary(*glossaries)
     with open_tm(db, create=False) as memory:
         found = [h for h in memory.history(glossary, term) if h.units]
     if as_json:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from henan_terms import Citation, Concept, Rendering, Source, Status, TermType, english
-from henan_terms.glossary import Glossary, make_term
+from henan_terms.assembly import make_term
+from henan_terms.glossary import Glossary
 
 # Characters with one reading each, so generated pinyin is unambiguous; simplified and traditional
 # forms differ for most of them.

@@ -154,6 +154,48 @@ def test_bad_config_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == 2 and "henan-terms.toml" in result.output
 
 
+@pytest.mark.parametrize(
+    ("setting", "reported"),
+    [
+        ('severity = "error"', ":2: severity: must be a table"),
+        ('select = "missing-rendering"', ":2: select: must be a list of strings"),
+        ('glossaries = "g.toml"', ":2: glossaries: must be a list of strings"),
+        ('ignore = ["x", 3]', ":2: ignore: must be a list of strings"),
+        ("colour = 1", ":2: colour: unknown key"),
+        ('[tool.henan-terms.severity]\nmissing-rendering = "fatal"', ":3: missing-rendering: severity 'fatal'"),
+    ],
+)
+def test_every_bad_configuration_value_is_one_line_naming_file_and_key(
+    setting: str, reported: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.henan-terms]\n{setting}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["lint", "--sample"])
+    assert result.exit_code == 2
+    assert f"pyproject.toml{reported}" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_all_bad_configuration_values_are_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "henan-terms.toml").write_text('select = "a"\nfail-on = "never"\nsevrity = {}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["lint", "--sample"])
+    assert result.exit_code == 2
+    assert [line.split(": ")[2] for line in result.output.splitlines()] == ["sevrity", "select", "fail-on"]
+
+
+def test_a_good_configuration_with_lists_and_a_severity_table_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "henan-terms.toml").write_text(
+        'select = ["untranslated-cjk"]\n[severity]\nuntranslated-cjk = "info"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["lint", "--sample", "--format", "json"])
+    assert result.exit_code == 0, result.output  # one info finding, below the default fail-on level
+    assert {(f["check"], f["severity"]) for f in json.loads(result.stdout)} == {("untranslated-cjk", "info")}
+
+
 def test_sample_draft_shows_each_kind_of_problem() -> None:
     result = CliRunner().invoke(cli, ["lint", "--sample", "--format", "json"])
     assert result.exit_code == 1
@@ -176,7 +218,38 @@ def test_glossaries_of_two_formats_are_merged_and_a_clash_is_an_error(tmp_path: 
     extra = tmp_path / "extra.csv"
     extra.write_text("zh,en,status\n中原,Central Plains,preferred\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["lint", "--sample", "--glossary", str(tbx), "--glossary", str(extra)])
-    assert result.exit_code == 2 and "中原 is in both" in result.output
+    assert result.exit_code == 2
+    assert f"{extra}:2: duplicate concept: 中原 is already in concept 'central-plains' at {tbx}\n" in result.output
     extra.write_text("zh,en,status\n出彩,wonderful,preferred\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["lint", "--sample", "--glossary", str(tbx), "--glossary", str(extra)])
     assert result.exit_code == 1, result.output
+
+
+def test_every_clash_between_glossary_files_is_reported_at_once_naming_both_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.csv", tmp_path / "second.toml"
+    first.write_text("zh,en,status,id\n北斗,BeiDou,preferred,beidou\n头雁,lead goose,preferred,lead\n", "utf-8")
+    second.write_text(
+        '[sources.s]\ntitle = "S"\n\n'
+        '[[concept]]\nid = "beidou"\nzh = "北斗卫星"\nsource = "s"\n'
+        '[[concept.en]]\ntext = "BDS"\nstatus = "preferred"\nsource = "s"\n\n'
+        '[[concept]]\nid = "geese"\nzh = "头雁"\nsource = "s"\n[[concept.en]]\ntext = "lead geese"\n'
+        'status = "preferred"\nsource = "s"\n',
+        "utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", str(first), str(second)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"error: {second}:4: duplicate concept id 'beidou', first at {first}:2",
+        f"error: {second}:15: duplicate concept: 头雁 is already in concept 'lead' at {first}:3",
+    ]
+
+
+def test_validate_reads_a_tbx_glossary_like_lookup_does(tmp_path: Path) -> None:
+    tbx = tmp_path / "henan.tbx"
+    assert CliRunner().invoke(cli, ["export", "--format", "tbx", "-o", str(tbx)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["validate", str(tbx)])
+    assert result.exit_code == 0 and result.output.startswith("ok: "), result.output
+    broken = tmp_path / "broken.tbx"
+    broken.write_text(tbx.read_text("utf-8")[:2000], "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(broken)])
+    assert result.exit_code == 2 and result.output.startswith(f"error: {broken}:") and "TOML" not in result.output

@@ -12,6 +12,7 @@ from typing import TextIO
 from attrs import frozen
 
 from .. import chinese
+from ..assembly import ConceptPlaces, check_concept, status_of, term_from
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Source, Status, TermType
@@ -26,6 +27,8 @@ from .imports import (
     term_draft,
 )
 
+CSV_REQUIRED = ("zh", "en", "status")
+CSV_OPTIONAL = ("id", "note", "pinyin", "source", "type")
 CSV_COLUMNS = ("zh", "en", "status", "id", "pinyin", "type", "note", "source")
 """The project's CSV columns, in the order they are written (docs/glossary-format.md)."""
 
@@ -43,6 +46,94 @@ _TSV_BREAKS = re.compile(r"[\t\r\n]+")
 
 
 # The project's CSV --------------------------------------------------------------------------------
+
+
+def read_csv_glossary(
+    path: str, data: bytes, problems: list[Problem]
+) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
+    """Rows ``zh,en,status[,id,note,pinyin,source,type]``, grouped into concepts by id, else by zh."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, 0, f"not UTF-8: {error.reason} at byte {error.start}"))
+        return [], {}
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    columns = [c.strip() for c in reader.fieldnames or []]
+    missing = [c for c in CSV_REQUIRED if c not in columns]
+    unknown = [c for c in columns if c not in CSV_REQUIRED + CSV_OPTIONAL]
+    if missing or unknown:
+        if missing:
+            problems.append(Problem(path, 1, f"missing columns {missing}; the header needs zh,en,status"))
+        if unknown:
+            problems.append(Problem(path, 1, f"unknown columns {unknown}; optional ones are {list(CSV_OPTIONAL)}"))
+        return [], {}
+    groups: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for row in reader:
+        fields = {k.strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        if not any(fields.values()):
+            continue
+        if None in row:
+            problems.append(Problem(path, reader.line_num, "more fields than columns"))
+        groups.setdefault(fields.get("id") or fields["zh"], []).append((reader.line_num, fields))
+    drafts = []
+    for concept_id, rows in groups.items():
+        draft = _csv_concept(path, concept_id, rows, "source" in columns, problems)
+        if draft is not None:
+            problems.extend(check_concept(draft))
+            drafts.append(draft)
+    return drafts, {}
+
+
+def _csv_concept(
+    path: str,
+    concept_id: str,
+    rows: list[tuple[int, dict[str, str]]],
+    cites: bool,
+    problems: list[Problem],
+) -> ConceptPlaces | None:
+    terms: list[tuple[ChineseTerm | None, str]] = []
+    renderings: list[tuple[Rendering | None, str]] = []
+    seen_zh: set[str] = set()
+    for line, row in rows:
+
+        def report(message: str, line: int = line) -> None:
+            problems.append(Problem(path, line, message))
+
+        for column in CSV_REQUIRED:
+            if not row[column]:
+                report(f"empty {column!r}")
+        if not row["zh"] or not row["en"]:
+            continue
+        if cites and not row.get("source"):
+            report(f"missing citation: {row['zh']} = {row['en']!r} has no source")
+        citations = (Citation(row["source"]),) if row.get("source") else ()
+        if row["zh"] not in seen_zh:
+            seen_zh.add(row["zh"])
+            type_name = row.get("type") or (TermType.FULL_FORM.value if not terms else TermType.VARIANT.value)
+            if type_name not in TermType._value2member_map_:
+                report(f"bad type {type_name!r}; use one of {[t.value for t in TermType]}")
+                continue
+            term = term_from(
+                row["zh"],
+                row.get("pinyin", ""),
+                "",
+                {},
+                TermType(type_name),
+                citations,
+                lambda _key, message: report(message),
+            )
+            terms.append((term, f"{path}:{line}"))
+        status = status_of(row["status"], report)
+        rendering = Rendering(row["en"], status, citations, row.get("note", "")) if status else None
+        renderings.append((rendering, f"{path}:{line}"))
+    if not terms or any(t is None for t, _ in terms) or any(r is None for r, _ in renderings):
+        return None
+    concept = Concept(
+        id=concept_id,
+        terms=tuple(t for t, _ in terms if t is not None),
+        renderings=tuple(r for r, _ in renderings if r is not None),
+    )
+    return ConceptPlaces(concept, f"{path}:{rows[0][0]}", tuple(w for _, w in terms), tuple(w for _, w in renderings))
 
 
 def write_csv(glossary: Glossary, stream: TextIO, *, bom: bool = False) -> None:

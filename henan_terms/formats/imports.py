@@ -11,8 +11,9 @@ from pathlib import Path
 from attrs import evolve, field, frozen
 
 from .. import chinese, english
+from ..assembly import make_term
 from ..errors import FormatError, GlossaryError, Problem
-from ..glossary import Glossary, make_term
+from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
 from .toml import slug
 

@@ -32,10 +32,11 @@ from typing import TextIO
 import polib
 from attrs import evolve
 
-from .. import __version__, chinese
+from .. import chinese
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Status, TermType, TMUnit
+from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble, file_source, line_citation, read_text, term_draft
 from .toml import curated_traditional, curated_written
 

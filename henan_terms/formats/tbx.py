@@ -17,10 +17,12 @@ from typing import BinaryIO, cast
 from attrs import define, evolve, field, frozen
 from lxml import etree
 
-from .. import __version__, chinese
+from .. import chinese
+from ..assembly import make_term
 from ..errors import FormatError, GlossaryError, Problem
-from ..glossary import Glossary, make_term
+from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
+from ..version import __version__
 from .xml import iterparse
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"

@@ -41,10 +41,10 @@ from typing import IO
 
 from lxml import etree
 
-from .. import __version__
 from ..errors import HenanTermsError, Problem
 from ..languages import language_matches, language_tag
 from ..model import TMUnit
+from ..version import __version__
 from .xml import iterparse
 
 ORIGIN = "x-origin"

@@ -1,4 +1,5 @@
-"""The glossary in the project's own TOML format (docs/glossary-format.md), written for people to edit.
+"""The glossary in the project's own TOML format (docs/glossary-format.md), written for people to edit,
+and read strictly: the loader reports every problem with its line.
 
 The writer is a generator of lines; values are formatted by tomli_w. What the loader would generate
 anyway is left out: the GB/T 16159 written pinyin where it is the derived one, traditional forms where
@@ -14,13 +15,16 @@ source standing for the glossary itself.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 import tomli_w
 
 from .. import chinese
+from ..assembly import ConceptPlaces, check_concept, problem_at, status_of, term_from
+from ..errors import Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, ScriptVariant, Source, TermType
 
@@ -28,6 +32,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _SOURCE_FIELDS = ("kind", "title", "publisher", "date", "url", "file")
 _SLUG_WORDS = 8
+_CONCEPT_KEYS = {"id", "subject", "definition", "note", "form", "en"}
+_TERM_KEYS = {"zh", "pinyin", "pinyin_written", "traditional", "type", "source"}
+_RENDERING_KEYS = {"text", "status", "source", "note"}
+_HEADER = re.compile(r"^\s*\[(\[)?\s*([^\]]+?)\s*\]")
 
 
 def write_toml(glossary: Glossary, stream: TextIO, *, title: str = "", source: Source | None = None) -> None:
@@ -200,3 +208,217 @@ def _value(text: str) -> str:
 
 def _key(key: str) -> str:
     return key if _BARE_KEY.match(key) else _value(key)
+
+
+# Reading ------------------------------------------------------------------------------------------
+
+
+class _TomlPlaces:
+    """Line numbers of tables and keys in a TOML text (tomllib keeps none)."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.headers = [
+            (number, match.group(2).replace(" ", ""))
+            for number, line in enumerate(self.lines, start=1)
+            if (match := _HEADER.match(line))
+        ]
+
+    def tables(self, name: str, within: tuple[int, int] = (0, 1 << 30)) -> list[tuple[int, int]]:
+        """Line spans (header, end) of the tables called ``name`` inside a span."""
+        spans = []
+        for index, (number, header) in enumerate(self.headers):
+            if header == name and within[0] <= number < within[1]:
+                end = self.headers[index + 1][0] if index + 1 < len(self.headers) else len(self.lines) + 1
+                spans.append((number, end))
+        return spans
+
+    def concept_span(self, index: int) -> tuple[int, int]:
+        """From one [[concept]] header to the next."""
+        starts = [number for number, header in self.headers if header == "concept"]
+        if index >= len(starts):
+            return (0, 0)
+        return (starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.lines) + 1)
+
+    def key(self, span: tuple[int, int], key: str) -> str:
+        """``path:line`` of ``key = …`` inside a table span, else of the table."""
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(span[0], min(span[1], len(self.lines) + 1)):
+            if number and pattern.match(self.lines[number - 1]):
+                return f"{self.path}:{number}"
+        return f"{self.path}:{span[0]}"
+
+
+def read_toml_glossary(
+    path: str, data: bytes, problems: list[Problem]
+) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
+    """The concepts of a glossary TOML file with their places, and its sources; problems go to ``problems``."""
+    try:
+        text = data.decode("utf-8")
+        document = tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, 0, f"not UTF-8: {error.reason} at byte {error.start}"))
+        return [], {}
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        problems.append(Problem(path, int(found.group(1)) if found else 0, f"invalid TOML: {message}"))
+        return [], {}
+    places = _TomlPlaces(path, text)
+    for key in set(document) - {"glossary", "sources", "concept"}:
+        problems.append(Problem(path, 0, f"unknown top-level key {key!r}; expected glossary, sources, concept"))
+    sources = _toml_sources(document.get("sources", {}), places, problems)
+    raw_concepts = document.get("concept", [])
+    if not isinstance(raw_concepts, list):
+        problems.append(Problem(path, 0, "'concept' must be an array of tables: write [[concept]]"))
+        return [], sources
+    drafts = []
+    for index, raw in enumerate(raw_concepts):
+        draft = _TomlConcept(raw, places, places.concept_span(index), sources, problems).read()
+        if draft is not None:
+            problems.extend(check_concept(draft))
+            drafts.append(draft)
+    return drafts, sources
+
+
+def _toml_sources(raw: Any, places: _TomlPlaces, problems: list[Problem]) -> dict[str, tuple[Source, str]]:
+    sources = {}
+    for key, fields in raw.items() if isinstance(raw, dict) else ():
+        spans = places.tables(f"sources.{key}")
+        where = f"{places.path}:{spans[0][0] if spans else 0}"
+        if not isinstance(fields, dict):
+            problems.append(problem_at(where, f"source {key!r} must be a table"))
+            continue
+        for unknown in set(fields) - set(_SOURCE_FIELDS):
+            problems.append(problem_at(where, f"unknown key {unknown!r} in source {key!r}"))
+        if not fields.get("title"):
+            problems.append(problem_at(where, f"source {key!r} has no title"))
+        if fields.get("kind", "publication") not in ("seed", "publication"):
+            problems.append(problem_at(where, f"source {key!r}: kind must be 'seed' or 'publication'"))
+        values = {k: str(v) for k, v in fields.items() if k in _SOURCE_FIELDS}
+        sources[key] = (Source(id=key, **values), where)
+    return sources
+
+
+class _TomlConcept:
+    """Reads one [[concept]] table, reporting problems with their lines."""
+
+    def __init__(
+        self,
+        raw: Any,
+        places: _TomlPlaces,
+        span: tuple[int, int],
+        sources: Mapping[str, object],
+        problems: list[Problem],
+    ) -> None:
+        self.raw = raw if isinstance(raw, dict) else {}
+        self.places = places
+        self.span = span
+        self.sources = sources
+        self.problems = problems
+        self.where = f"{places.path}:{span[0]}"
+
+    def report(self, span: tuple[int, int], key: str, message: str) -> None:
+        self.problems.append(problem_at(self.places.key(span, key), message))
+
+    def read(self) -> ConceptPlaces | None:
+        raw, span = self.raw, self.span
+        for unknown in sorted(set(raw) - _CONCEPT_KEYS - _TERM_KEYS):
+            self.report(span, unknown, f"unknown key {unknown!r} in concept")
+        concept_id = self.text(span, raw, "id", required=True)
+        if concept_id and not ID_PATTERN.match(concept_id):
+            self.report(span, "id", f"id {concept_id!r} must be lowercase ASCII words joined by hyphens")
+        label = concept_id or "?"
+        terms = [(self.term(span, raw, label, head=True), self.places.key(span, "zh"))]
+        for form_span, form in self.subtables("concept.form", "form"):
+            for unknown in sorted(set(form) - _TERM_KEYS):
+                self.report(form_span, unknown, f"unknown key {unknown!r} in form of {label!r}")
+            terms.append((self.term(form_span, form, label, head=False), self.where_of(form_span)))
+        renderings = [
+            (self.rendering(r_span, r, label), self.where_of(r_span))
+            for r_span, r in self.subtables("concept.en", "en")
+        ]
+        if any(t is None for t, _ in terms) or any(r is None for r, _ in renderings) or not concept_id:
+            return None
+        concept = Concept(
+            id=concept_id,
+            terms=tuple(t for t, _ in terms if t is not None),
+            renderings=tuple(r for r, _ in renderings if r is not None),
+            subject=self.text(span, raw, "subject"),
+            definition=self.text(span, raw, "definition"),
+            note=self.text(span, raw, "note"),
+        )
+        return ConceptPlaces(concept, self.where, tuple(w for _, w in terms), tuple(w for _, w in renderings))
+
+    def where_of(self, span: tuple[int, int]) -> str:
+        return f"{self.places.path}:{span[0]}"
+
+    def subtables(self, name: str, key: str) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+        values = self.raw.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+            self.report(self.span, key, f"{key!r} must be an array of tables: write [[{name}]]")
+            return []
+        spans = self.places.tables(name, self.span)
+        spans += [self.span] * (len(values) - len(spans))  # inline tables: the concept's line
+        return list(zip(spans, values, strict=False))
+
+    def text(self, span: tuple[int, int], raw: dict[str, Any], key: str, required: bool = False) -> str:
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            self.report(span, key, f"{key!r} must be a string")
+            return ""
+        if required and not value.strip():
+            self.report(span, key, f"missing {key!r}")
+        return value.strip()
+
+    def citations(self, span: tuple[int, int], raw: dict[str, Any], what: str) -> tuple[Citation, ...] | None:
+        value = raw.get("source", [])
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            self.report(span, "source", "'source' must be a string or a list of strings")
+            return None
+        if not values:
+            self.report(span, "source", f"missing citation: {what} has no 'source'")
+            return None
+        citations = tuple(Citation.parse(v) for v in values)
+        undeclared = [str(c) for c in citations if c.source not in self.sources]
+        if undeclared:
+            self.report(span, "source", f"{what} cites undeclared sources {undeclared}: declare them under [sources]")
+            return None
+        return citations
+
+    def term(self, span: tuple[int, int], raw: dict[str, Any], label: str, head: bool) -> ChineseTerm | None:
+        zh = self.text(span, raw, "zh", required=True)
+        pinyin = self.text(span, raw, "pinyin")
+        written = self.text(span, raw, "pinyin_written")
+        traditional = raw.get("traditional", {})
+        if not isinstance(traditional, dict) or not all(isinstance(v, str) for v in traditional.values()):
+            self.report(span, "traditional", "'traditional' must be a table of language tag = form")
+            traditional = {}
+        type_name = self.text(span, raw, "type") or TermType.FULL_FORM.value
+        if type_name not in TermType._value2member_map_:
+            self.report(span, "type", f"bad type {type_name!r}; use one of {[t.value for t in TermType]}")
+            return None
+        citations = self.citations(span, raw, f"term {zh or '?'} of concept {label!r}")
+        if not zh or citations is None:
+            return None
+        return term_from(
+            zh,
+            pinyin,
+            written,
+            traditional,
+            TermType(type_name),
+            citations,
+            lambda key, message: self.report(span, key, message),
+        )
+
+    def rendering(self, span: tuple[int, int], raw: dict[str, Any], label: str) -> Rendering | None:
+        for unknown in sorted(set(raw) - _RENDERING_KEYS):
+            self.report(span, unknown, f"unknown key {unknown!r} in rendering of {label!r}")
+        text = self.text(span, raw, "text", required=True)
+        status = status_of(self.text(span, raw, "status", required=True), lambda m: self.report(span, "status", m))
+        citations = self.citations(span, raw, f"rendering {text!r} of {label!r}")
+        if not text or status is None or citations is None:
+            return None
+        return Rendering(text, status, citations, self.text(span, raw, "note"))

@@ -1,18 +1,25 @@
-"""Linter configuration: ``[tool.henan-terms]`` in pyproject.toml, or a henan-terms.toml file."""
+"""Linter configuration: ``[tool.henan-terms]`` in pyproject.toml, or a henan-terms.toml file.
+
+Validated as strictly as a glossary: every unknown key and bad value is reported at once, with the
+file and the line of its key.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from attrs import field, frozen
 
-from ..errors import FormatError
+from ..errors import ConfigError, FormatError, Problem
 from ..model import Severity
 
 CONFIG_FILES = ("henan-terms.toml", ".henan-terms.toml", "pyproject.toml")
-_KEYS = {"glossaries", "select", "ignore", "severity", "fail-on"}
+_LIST_KEYS = ("glossaries", "select", "ignore")
+_KEYS = {*_LIST_KEYS, "severity", "fail-on"}
+_LEVELS = ", ".join(s.value for s in Severity)
 
 
 @frozen
@@ -33,41 +40,73 @@ def find_config(start: Path) -> Path | None:
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
+            if candidate.is_file() and (name != "pyproject.toml" or _read(candidate)[0] is not None):
                 return candidate
     return None
 
 
-def _table(path: Path) -> dict[str, Any] | None:
+def _read(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The configuration table of a file (None when a pyproject.toml has none) and the file's text."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         raise FormatError(str(path), 0, f"cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise FormatError(str(path), 0, f"invalid TOML: {error}") from None
+        raise FormatError(str(path), getattr(error, "lineno", 0), f"invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("henan-terms")
-        return table if isinstance(table, dict) else None
-    return data
+        tool = data.get("tool")
+        table = tool.get("henan-terms") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError([Problem(str(path), _line_of(text, "henan-terms"), "tool.henan-terms must be a table")])
+        return table, text
+    return data, text
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where ``key`` is first set or opened as a table, 0 if it cannot be found."""
+    pattern = re.compile(rf'^\s*(?:\[[^\]]*\b{re.escape(key)}\]|"?{re.escape(key)}"?\s*=)')
+    return next((n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)), 0)
 
 
 def load_config(path: Path) -> LintConfig:
-    """Read a config file; unknown keys and bad values are errors naming the file."""
-    table = _table(path) or {}
-    unknown = sorted(set(table) - _KEYS)
-    if unknown:
-        raise FormatError(str(path), 0, f"unknown keys {unknown} in the henan-terms configuration")
-    try:
-        severities = {check: Severity(level) for check, level in table.get("severity", {}).items()}
-        fail_on = Severity(table.get("fail-on", Severity.WARNING.value))
-    except ValueError as error:
-        raise FormatError(str(path), 0, f"{error}; levels are info, warning, error") from None
-    select = table.get("select")
+    """Read a config file; raises ConfigError listing every unknown key and bad value."""
+    table, text = _read(path)
+    table = table or {}
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        problems.append(Problem(str(path), _line_of(text, key), f"{key}: {message}"))
+
+    for key in sorted(set(table) - _KEYS):
+        bad(key, f"unknown key; the keys are {', '.join(sorted(_KEYS))}")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            bad(key, f'must be a list of strings, e.g. {key} = ["…"], not {value!r}')
+        else:
+            lists[key] = tuple(value)
+    severities: dict[str, Severity] = {}
+    table_value = table.get("severity", {})
+    if not isinstance(table_value, dict):
+        bad("severity", f"must be a table of check = level, e.g. [tool.henan-terms.severity], not {table_value!r}")
+    else:
+        for check, level in table_value.items():
+            if level in Severity._value2member_map_:
+                severities[check] = Severity(level)
+            else:
+                bad(check, f"severity {level!r} is not a level; levels are {_LEVELS}")
+    fail_on = table.get("fail-on", Severity.WARNING.value)
+    if fail_on not in Severity._value2member_map_:
+        bad("fail-on", f"{fail_on!r} is not a level; levels are {_LEVELS}")
+    if problems:
+        raise ConfigError(problems)
     return LintConfig(
-        glossaries=tuple(path.parent / g for g in table.get("glossaries", [])),
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(table.get("ignore", [])),
+        glossaries=tuple(path.parent / g for g in lists["glossaries"]),
+        select=lists["select"] if "select" in table else None,
+        ignore=lists["ignore"],
         severities=severities,
-        fail_on=fail_on,
+        fail_on=Severity(fail_on),
         path=path,
     )

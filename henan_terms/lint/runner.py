@@ -8,11 +8,11 @@ from functools import cached_property
 import attrs
 from attrs import frozen
 
-from .. import __version__
 from ..errors import HenanTermsError
 from ..glossary import Glossary
 from ..match import SourceMatch, SourceSpotter, TargetMatch, TargetSpotter
 from ..model import Concept, Finding, Severity
+from ..version import __version__
 from .registry import CheckRegistry
 
 

@@ -40,7 +40,8 @@ from attrs import field, frozen
 from .. import english
 from ..errors import Problem
 from ..formats.bilingual import BilingualDocument, ParagraphPair
-from ..glossary import Glossary, load_glossary
+from ..glossary import Glossary
+from ..loader import load_glossary
 from ..model import TMUnit
 from ..numbers import chinese_numbers, english_numbers
 from .sentences import split_chinese, split_english
