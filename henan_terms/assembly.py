@@ -5,7 +5,7 @@ and across concepts. Problems are reported with the place they were read from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from attrs import frozen
 
@@ -13,7 +13,16 @@ from . import chinese, english
 from .errors import GlossaryError, Problem
 from .model import ChineseTerm, Citation, Concept, Script, ScriptVariant, Status, TermType
 
-__all__ = ["ConceptPlaces", "check_across", "check_concept", "make_term", "problem_at", "status_of", "term_from"]
+__all__ = [
+    "ConceptPlaces",
+    "check_across",
+    "check_concept",
+    "import_term",
+    "make_term",
+    "problem_at",
+    "status_of",
+    "term_from",
+]
 
 
 @frozen
@@ -113,6 +122,67 @@ def make_term(
     if problems or term is None:
         raise GlossaryError(problems)
     return term
+
+
+def import_term(
+    zh: str,
+    *,
+    pinyin: str = "",
+    pinyin_written: str = "",
+    traditional: Mapping[str, str] | None = None,
+    term_type: TermType = TermType.FULL_FORM,
+    citations: tuple[Citation, ...] = (),
+    simplify: bool = False,
+) -> tuple[ChineseTerm | None, str]:
+    """A term read by an importer, repaired the same way for every format, and what was done to it:
+    pinyin that does not fit is replaced by generated pinyin; with ``simplify`` (formats whose Chinese
+    term may be in either script), a traditional term is imported as its simplified form, keeping the
+    traditional one; a term that no repair makes valid is left out. The message is "" for a term
+    taken as it is."""
+    errors: list[GlossaryError] = []
+    for text, curated, written, forms, change in _attempts(zh, pinyin, pinyin_written, traditional or {}, simplify):
+        try:
+            term = make_term(
+                text,
+                pinyin=curated,
+                pinyin_written=written,
+                traditional=forms,
+                term_type=term_type,
+                citations=citations,
+            )
+        except GlossaryError as error:
+            errors.append(error)
+            continue
+        return term, f"{_reasons(errors[0])}; {change}" if errors else ""
+    return None, f"{_reasons(errors[0])}; the term is left out"
+
+
+def _attempts(
+    zh: str, pinyin: str, written: str, traditional: Mapping[str, str], simplify: bool
+) -> Iterator[tuple[str, str, str, dict[str, str], str]]:
+    """Ways to make a term valid, best first, each with what it changes."""
+    yield zh, pinyin, written, _filled(traditional), ""
+    if pinyin or written:
+        yield zh, "", "", _filled(traditional), "generated pinyin is used instead"
+    simplified = chinese.to_simplified(zh) if simplify else zh
+    if simplified != zh:
+        forms = dict(traditional)
+        if chinese.detect_script(zh) is Script.TRADITIONAL:
+            forms.setdefault("zh-Hant", zh)
+        yield simplified, "", "", _filled(forms), f"imported as its simplified form {simplified}"
+
+
+def _filled(traditional: Mapping[str, str]) -> dict[str, str]:
+    """A zh-Hant form also serves zh-TW and zh-HK, unless the file gives their own."""
+    filled = dict(traditional)
+    if "zh-Hant" in filled:
+        for tag in chinese.TRADITIONAL_CONFIGS:
+            filled.setdefault(tag, filled["zh-Hant"])
+    return filled
+
+
+def _reasons(error: GlossaryError) -> str:
+    return "; ".join(problem.message for problem in error.problems)
 
 
 def term_from(

@@ -15,7 +15,8 @@ from .formats.bilingual import read_bilingual, read_parallel
 from .loader import load_glossary
 from .model import TMUnit
 from .tm.align import Aligner, units
-from .tm.store import AddCounts, open_tm
+from .tm.results import AddCounts
+from .tm.store import open_tm
 
 _db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
 

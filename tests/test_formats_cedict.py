@@ -85,7 +85,7 @@ def test_unkept_entries_are_reported_with_their_lines(sample: Imported) -> None:
     reported = [(p.line, p.message) for p in sample.skipped]
     assert sorted({line for line, _ in reported}) == [9, 12, 15, 16]
     assert (9, "concept 'cedict-9' not imported: no English rendering") in reported  # a cross-reference only
-    assert (12, "term '3C' not imported: '3C' has no Chinese characters") in reported
+    assert (12, "term '3C': '3C' has no Chinese characters; the term is left out") in reported
     assert (15, "concept 'cedict-15' not imported: no valid Chinese term") in reported  # 〻 [xx5]: no reading
     assert (16, "not a CC-CEDICT entry: TRADITIONAL SIMPLIFIED [pinyin] /sense/") in reported
     source = sample.glossary.sources["cc-cedict"]

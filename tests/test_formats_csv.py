@@ -34,6 +34,7 @@ from henan_terms import (
     load_glossary,
 )
 from henan_terms.errors import FormatError
+from henan_terms.exchange import import_glossary
 from henan_terms.formats.csv import read_memoq, read_omegat, write_csv, write_memoq, write_omegat
 from henan_terms.formats.imports import Imported
 
@@ -281,3 +282,22 @@ def test_memoq_without_language_columns_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as caught:
         read_memoq(path)
     assert caught.value.problem.line == 1 and "Chinese" in caught.value.problem.message
+
+
+def test_bad_pinyin_is_repaired_alike_by_the_tbx_and_the_memoq_reader(tmp_path: Path) -> None:
+    memoq = tmp_path / "terms.csv"
+    memoq.write_text("Chinese (PRC),Term_Pinyin,English\n链长制,lian4,chain leader system\n", "utf-8")
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text(
+        '<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        "<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader><text><body>\n"
+        '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>链长制</term>'
+        '<note>pinyin: lian4</note></termSec></langSec>\n<langSec xml:lang="en"><termSec>'
+        "<term>chain leader system</term></termSec></langSec></conceptEntry>\n</body></text></tbx>\n",
+        "utf-8",
+    )
+    for path in (memoq, tbx):
+        imported = import_glossary(path)
+        (concept,) = imported.glossary
+        assert concept.head.pinyin == "liàn zhǎng zhì", path
+        assert any("generated pinyin is used instead" in p.message for p in imported.skipped), path

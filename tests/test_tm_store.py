@@ -30,20 +30,12 @@ from rapidfuzz.distance import Levenshtein
 from henan_terms import Glossary, HenanTermsError, Status
 from henan_terms.languages import language_tag
 from henan_terms.model import TMUnit
-from henan_terms.tm import store
+from henan_terms.tm import index, rows
+from henan_terms.tm.index import BLOCK, bigrams, length_class, length_window, plan, postings, score
 from henan_terms.tm.normalize import nfkc, normalize, normalize_many
-from henan_terms.tm.store import (
-    BLOCK,
-    AddCounts,
-    TranslationMemory,
-    bigrams,
-    length_class,
-    length_window,
-    open_tm,
-    plan,
-    postings,
-    score,
-)
+from henan_terms.tm.protocol import TranslationMemory
+from henan_terms.tm.results import AddCounts
+from henan_terms.tm.store import open_tm
 
 from .conftest import shared_path
 
@@ -212,7 +204,7 @@ def test_text_no_store_can_keep_is_refused(tm: TranslationMemory) -> None:
 
 
 def test_adding_streams_in_chunks(tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "CHUNK", 100)
+    monkeypatch.setattr(rows, "CHUNK", 100)
     units = (unit(f"第{i}条：{HAN[i % 7 : i % 7 + 5]}", f"Item {i}.") for i in range(1200))
     assert tm.add(chain(units, [unit("第5条：" + HAN[5:10], "Item 5.")])) == AddCounts(1200, 1, 0)
     assert tm.search("第1100条：" + HAN[1100 % 7 : 1100 % 7 + 5], 100)[0].unit.target == "Item 1100."
@@ -221,7 +213,7 @@ def test_adding_streams_in_chunks(tm: TranslationMemory, monkeypatch: pytest.Mon
 
 
 def test_an_add_that_fails_stores_nothing(tm: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "CHUNK", 100)
+    monkeypatch.setattr(rows, "CHUNK", 100)
     tm.add([unit("已有的句子", "Kept.")])
     units = [unit(f"第{i}条", f"Item {i}.") for i in range(250)]
     with pytest.raises(HenanTermsError, match="NUL"):
@@ -235,8 +227,8 @@ def test_postgresql_writers_adding_at_once_both_succeed(postgres: _Postgres, mon
     """Two large adds into one team memory at the same time: neither fails, nothing is lost."""
     url = postgres.url()
     memories = [open_tm(url), open_tm(url)]
-    monkeypatch.setattr(store, "BLOCK", 16)  # the writers' chunks of ids interleave across many blocks
-    monkeypatch.setattr(store, "CHUNK", 20)
+    monkeypatch.setattr(index, "BLOCK", 16)  # the writers' chunks of ids interleave across many blocks
+    monkeypatch.setattr(rows, "CHUNK", 20)
     batches = [
         [unit(f"{HAN[i % 9 : i % 9 + 8]}第{writer}号{i}条", f"Item {writer}-{i}.") for i in range(600)]
         for writer in (1, 2)

@@ -11,8 +11,8 @@ from pathlib import Path
 from attrs import evolve, field, frozen
 
 from .. import chinese, english
-from ..assembly import make_term
-from ..errors import FormatError, GlossaryError, Problem
+from ..assembly import import_term
+from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
 from .toml import slug
@@ -162,18 +162,17 @@ class _Builder:
             self.skip(line, f"{draft.zh} is already a term of concept {owner!r}; not added to {parts.id!r}")
             return
         default_type = TermType.VARIANT if parts.terms else TermType.FULL_FORM
-        try:
-            term = make_term(
-                draft.zh,
-                pinyin=draft.pinyin,
-                pinyin_written=draft.pinyin_written,
-                traditional=draft.traditional,
-                term_type=draft.type or default_type,
-                citations=draft.citations,
-            )
-        except GlossaryError as error:
-            for problem in error.problems:
-                self.skip(line, f"term {draft.zh!r} not imported: {problem.message}")
+        term, change = import_term(
+            draft.zh,
+            pinyin=draft.pinyin,
+            pinyin_written=draft.pinyin_written,
+            traditional=draft.traditional,
+            term_type=draft.type or default_type,
+            citations=draft.citations,
+        )
+        if change:
+            self.skip(line, f"term {draft.zh!r}: {change}")
+        if term is None:
             return
         self.owners[draft.zh] = parts.id
         parts.terms.append(term)

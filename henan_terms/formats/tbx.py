@@ -18,10 +18,10 @@ from attrs import define, evolve, field, frozen
 from lxml import etree
 
 from .. import chinese
-from ..assembly import make_term
-from ..errors import FormatError, GlossaryError, Problem
+from ..assembly import import_term
+from ..errors import FormatError, Problem
 from ..glossary import Glossary
-from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
+from ..model import ChineseTerm, Citation, Concept, Rendering, Source, Status, TermType
 from ..version import __version__
 from .xml import iterparse
 
@@ -727,30 +727,22 @@ class _Importer:
         self._apply(draft, term, notes)
 
     def _make(self, draft: _TermDraft, default: TermType) -> ChineseTerm | None:
-        """The term by make_term; pinyin that does not fit, or a traditional head, is replaced and reported.
+        """The term as every importer makes it (repaired where it can be, reported).
 
         A term without a termType is of the ``default`` type: full form for the first, variant for others.
         """
-        errors: list[GlossaryError] = []
-        for text, pinyin, written, traditional, change in _attempts(draft):
-            try:
-                term = make_term(
-                    text,
-                    pinyin=pinyin,
-                    pinyin_written=written,
-                    traditional=traditional,
-                    term_type=draft.type or default,
-                    citations=tuple(draft.citations),
-                    where=f"{self.path}:{draft.line}",
-                )
-            except GlossaryError as error:
-                errors.append(error)
-                continue
-            if errors:
-                self._report(draft.line, f"{_reasons(errors[0])}; {change}")
-            return term
-        self._report(draft.line, f"{_reasons(errors[0])}; the term is left out")
-        return None
+        term, change = import_term(
+            draft.text,
+            pinyin=draft.pinyin,
+            pinyin_written=draft.written,
+            traditional=draft.traditional,
+            term_type=draft.type or default,
+            citations=tuple(draft.citations),
+            simplify=True,
+        )
+        if change:
+            self._report(draft.line, change)
+        return term
 
     def _one_preferred(self, label: str, line: int, renderings: list[Rendering]) -> tuple[Rendering, ...]:
         """The renderings with every preferred one after the first made admitted (reported)."""
@@ -795,29 +787,3 @@ def _term_type(value: str) -> tuple[TermType, bool]:
     if key in _READ_TYPE:
         return _READ_TYPE[key], True
     return _READ_TYPE_NEAR.get(key, TermType.VARIANT), False
-
-
-def _attempts(draft: _TermDraft) -> Iterator[tuple[str, str, str, dict[str, str], str]]:
-    """Ways to make the draft a term, best first, each with what it changes."""
-    yield draft.text, draft.pinyin, draft.written, _filled(draft.traditional), ""
-    if draft.pinyin or draft.written:
-        yield draft.text, "", "", _filled(draft.traditional), "generated pinyin is used instead"
-    simplified = chinese.to_simplified(draft.text)
-    if simplified != draft.text:
-        traditional = dict(draft.traditional)
-        if chinese.detect_script(draft.text) is Script.TRADITIONAL:
-            traditional.setdefault("zh-Hant", draft.text)
-        yield simplified, "", "", _filled(traditional), f"imported as its simplified form {simplified}"
-
-
-def _filled(traditional: Mapping[str, str]) -> dict[str, str]:
-    """A zh-Hant form also serves zh-TW and zh-HK, unless the file gives their own."""
-    filled = dict(traditional)
-    if "zh-Hant" in filled:
-        for tag in TRADITIONAL_TAGS:
-            filled.setdefault(tag, filled["zh-Hant"])
-    return filled
-
-
-def _reasons(error: GlossaryError) -> str:
-    return "; ".join(problem.message for problem in error.problems)

@@ -1,8 +1,10 @@
 """Translation memory: sentence alignment, stores, fuzzy lookup."""
 
 from .align import Aligner, Alignment, Bead, align_document, units
+from .protocol import TranslationMemory
+from .results import AddCounts, Match, RenderingUse, TermHistory
 from .sentences import split_chinese, split_english
-from .store import AddCounts, Match, RenderingUse, TermHistory, TranslationMemory, open_tm
+from .store import open_tm
 
 __all__ = [
     "AddCounts",

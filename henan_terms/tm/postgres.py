@@ -17,23 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import HenanTermsError
 from ..model import TMUnit
+from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings, search_index
 from .normalize import normalize
-from .store import (
-    DEFAULT_MIN_SCORE,
-    AddCounts,
-    Match,
-    Prepared,
-    TranslationMemory,
-    add_in_chunks,
-    bigrams,
-    counted,
-    length_class,
-    no_memory,
-    postings,
-    search_index,
-    stored_fields,
-    unit_from_row,
-)
+from .protocol import TranslationMemory, no_memory
+from .results import AddCounts, Match
+from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
 if TYPE_CHECKING:
     import psycopg

@@ -1,0 +1,88 @@
+"""The translation-memory contract: what every backend (``sqlite.py``, the embedded default, and
+``postgres.py``, for a team sharing one memory) implements, with the parts they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self
+
+from ..errors import HenanTermsError, Problem, TranslationMemoryError
+from ..formats.po import write_po_units
+from ..formats.tmx import write_tmx
+from ..formats.units import read_units
+from ..glossary import Glossary
+from ..match import SourceSpotter
+from ..model import TMUnit
+from .history import concepts_of, rendering_history
+from .index import DEFAULT_MIN_SCORE
+from .results import AddCounts, Match, TermHistory
+
+__all__ = ["TranslationMemory", "no_memory"]
+
+
+class TranslationMemory(Protocol):
+    """A translation memory: units in, fuzzy matches, concordance and rendering history out."""
+
+    def __len__(self) -> int:
+        """The number of units stored."""
+        ...
+
+    def add(self, units: Iterable[TMUnit]) -> AddCounts:
+        """Store units; a pair already stored (same normalised texts and languages) is skipped."""
+        ...
+
+    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
+        """Units whose source scores at least ``min_score`` against the text, best first.
+
+        Ties keep the order in which the units were stored; ``limit=None`` returns every match.
+        """
+        ...
+
+    def concordance(self, term: str, limit: int | None = None) -> list[TMUnit]:
+        """Units whose normalised source contains the normalised term, in the order stored."""
+        ...
+
+    def units(self) -> Iterator[TMUnit]:
+        """Every unit, in the order stored."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+    def history(self, glossary: Glossary, term: str | None = None, examples: int = 3) -> list[TermHistory]:
+        """The rendering history of every concept of the glossary, or of those a term looks up."""
+        concepts = glossary.concepts if term is None else concepts_of(glossary, term)
+        spotter = SourceSpotter(glossary)
+        return [rendering_history(self, concept, spotter, examples) for concept in concepts]
+
+    def export(self, path: str | Path, format: str = "tmx") -> int:
+        """Write every unit to a file as ``tmx`` (TMX 1.4b) or ``po``; returns how many."""
+        if format == "tmx":
+            return write_tmx(self.units(), path)
+        if format == "po":
+            return write_po_units(self.units(), path)
+        raise HenanTermsError(f"cannot export a translation memory as {format!r}: use tmx or po")
+
+    def import_file(
+        self, path: str | Path, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None
+    ) -> AddCounts:
+        """Add the units of a bilingual file (TMX, XLIFF, PO, Qt Linguist); skipped ones go to ``skipped``.
+        Nothing is added when the file cannot be read (``add`` is one transaction)."""
+        return self.add(read_units(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped))
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def no_memory(where: str) -> TranslationMemoryError:
+    """The error of opening, without creating, a file or database that holds no memory."""
+    return TranslationMemoryError(f"{where}: no translation memory here (tm build or tm import makes one)")
