@@ -12,7 +12,7 @@ from ..chinese import has_han
 from ..errors import FormatError
 from ..formats.bilingual import Paragraph, read_bilingual, read_parallel
 from ..formats.xml import iterparse
-from .runner import SegmentPair
+from .context import SegmentPair
 
 _XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".tmx", ".ts", ".tbx"}
 
