@@ -70,6 +70,11 @@ class SourceSpotter:
                 last_end = end
         return found
 
+    def compounds(self, text: str, matches: Iterable[SourceMatch]) -> list[tuple[SourceMatch, str]]:
+        """The matches that stand inside a longer word of the text (by jieba's own dictionary, without
+        the glossary's terms), each with that word: 新能源 in 新能源车."""
+        return []
+
 
 class TargetSpotter:
     """Finds renderings in English text."""
@@ -122,3 +127,7 @@ class TargetSpotter:
                 taken[first:last] = [True] * (last - first)
                 found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1]))
         return sorted(found, key=lambda m: m.start)
+
+    def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
+        """Phrases of the text close to an accepted rendering of each concept."""
+        return []

@@ -206,3 +206,24 @@ def test_seed_articles_report_their_real_problems(glossary: Glossary) -> None:
     lines = (ROOT / "tests" / "data" / "seed-findings.txt").read_text(encoding="utf-8").splitlines()
     reviewed = {line.partition("#")[0].strip() for line in lines} - {""}
     assert {f"{check}:{concept}" for check, concept in found} == reviewed
+
+
+def test_checks_doc_lists_exactly_the_registered_checks() -> None:
+    import re
+
+    table = re.findall(
+        r"^\| \[`([a-z-]+)`\]\(#[a-z-]+\) \| (\w+) \| (.+?) \|$",
+        (ROOT / "docs" / "checks.md").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert table == [(c.id, c.severity.value, c.title) for c in default_registry()]
+
+
+def test_a_check_without_a_docstring_cannot_be_registered() -> None:
+    from henan_terms.lint import CheckRegistry
+
+    def undocumented(context: object) -> list[object]:
+        return []
+
+    with pytest.raises(ValueError, match="docstring"):
+        CheckRegistry().register("x", Severity.INFO)(undocumented)  # type: ignore[arg-type]

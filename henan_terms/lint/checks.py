@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from ..chinese import HAN
 from ..model import Finding, Occurrence, Rendering, Severity, Status
 from ..numbers import chinese_numbers, english_numbers
+from .context import LintContext, Segment
 from .registry import CheckRegistry
-from .runner import LintContext, Segment
 
 _CJK_PUNCTUATION = "，。、《》：；！？（）【】「」『』"
 _UNTRANSLATED = re.compile(
@@ -20,19 +20,11 @@ _UNTRANSLATED = re.compile(
 def default_registry() -> CheckRegistry:
     """A new registry holding the built-in checks."""
     registry = CheckRegistry()
-    registry.register("missing-rendering", Severity.WARNING, "A glossary term of the source has no rendering")(
-        missing_rendering
-    )
-    registry.register("deprecated-rendering", Severity.ERROR, "A deprecated rendering is used")(deprecated_rendering)
-    registry.register("inconsistent-rendering", Severity.WARNING, "One source term is rendered in different ways")(
-        inconsistent_rendering
-    )
-    registry.register("untranslated-cjk", Severity.ERROR, "Chinese text or punctuation is left in the translation")(
-        untranslated_cjk
-    )
-    registry.register("number-mismatch", Severity.WARNING, "A number of the source is missing in the translation")(
-        number_mismatch
-    )
+    registry.register("missing-rendering", Severity.WARNING)(missing_rendering)
+    registry.register("deprecated-rendering", Severity.ERROR)(deprecated_rendering)
+    registry.register("inconsistent-rendering", Severity.WARNING)(inconsistent_rendering)
+    registry.register("untranslated-cjk", Severity.ERROR)(untranslated_cjk)
+    registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
     return registry
 
 
@@ -41,8 +33,9 @@ def _accepted(renderings: list[Rendering]) -> str:
 
 
 def missing_rendering(context: LintContext) -> Iterator[Finding]:
-    """A term occurs in the source and no preferred or admitted rendering in the translation.
+    """A glossary term of the source has no rendering.
 
+    A term occurs in the source and no preferred or admitted rendering in the translation.
     Silent where a deprecated rendering stands instead (deprecated-rendering reports it) and where
     the Chinese term is left in the translation (untranslated-cjk reports it).
     """
@@ -66,7 +59,11 @@ def _left_in_chinese(segment: Segment, concept_id: str) -> bool:
 
 
 def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
-    """The translation uses a deprecated rendering of a term of the source."""
+    """A deprecated rendering is used.
+
+    The translation uses a deprecated rendering of a term of the source; the message names the
+    preferred rendering, and ``--fix`` replaces it.
+    """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
             for match in segment.used(concept_id):
@@ -86,7 +83,10 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
 
 
 def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
-    """One source term is rendered in different ways across the drafts (also inside one segment)."""
+    """One source term is rendered in different ways.
+
+    Across all the drafts linted together, and inside one segment.
+    """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
         for concept_id in segment.concepts:
@@ -121,7 +121,7 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
 
 
 def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
-    """Chinese characters or Chinese punctuation left in the translation.
+    """Chinese text or punctuation is left in the translation.
 
     Curly quotation marks count only around Chinese text: in English they are ordinary quotes.
     """
@@ -132,8 +132,11 @@ def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
 
 
 def number_mismatch(context: LintContext) -> Iterator[Finding]:
-    """A number of the source (Arabic or Chinese numerals, 万/亿 scaling, percentages) that the
-    translation does not carry. Numerals inside glossary terms (十四五, 两区) are left to the term checks."""
+    """A number of the source is missing in the translation.
+
+    Arabic or Chinese numerals, 万/亿 scaling, percentages. Numerals inside glossary terms (十四五,
+    两区) are left to the term checks.
+    """
     for segment in context.segments:
         terms = [(m.start, m.end) for m in segment.sources]
         values = english_numbers(segment.pair.target)

@@ -9,7 +9,7 @@ from attrs import frozen
 
 from ..formats.bilingual import Paragraph, read_bilingual, read_parallel
 from ..formats.units import UNIT_SUFFIXES, read_units
-from .runner import SegmentPair
+from .context import SegmentPair
 
 
 @frozen

@@ -1,18 +1,21 @@
-"""Checks as plain functions registered with a stable id, a default severity and a title."""
+"""Checks as plain functions registered with a stable id and a default severity.
+
+A check's title is the first line of its function's docstring and its documentation the whole
+docstring (``henan-terms lint --explain CHECK``), so both live in one place. The registry knows
+nothing of the built-in checks or of the runner.
+"""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from ..model import Finding, Severity
+from .context import LintContext
 
-if TYPE_CHECKING:
-    from .runner import LintContext
-
-CheckFunction = Callable[["LintContext"], Iterable[Finding]]
+CheckFunction = Callable[[LintContext], Iterable[Finding]]
 
 
 @frozen
@@ -21,8 +24,17 @@ class Check:
 
     id: str
     severity: Severity
-    title: str
     function: CheckFunction
+
+    @property
+    def title(self) -> str:
+        """The first line of the check's docstring, without its full stop."""
+        return self.doc.split("\n", 1)[0].rstrip(".")
+
+    @property
+    def doc(self) -> str:
+        """The check's docstring, dedented."""
+        return inspect.cleandoc(self.function.__doc__ or self.id)
 
 
 class CheckRegistry:
@@ -31,13 +43,15 @@ class CheckRegistry:
     def __init__(self) -> None:
         self._checks: dict[str, Check] = {}
 
-    def register(self, check_id: str, severity: Severity, title: str) -> Callable[[CheckFunction], CheckFunction]:
-        """Register a function as the check ``check_id``."""
+    def register(self, check_id: str, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
+        """Register a function as the check ``check_id``; its docstring's first line is the title."""
 
         def add(function: CheckFunction) -> CheckFunction:
             if check_id in self._checks:
                 raise ValueError(f"check {check_id!r} is already registered")
-            self._checks[check_id] = Check(check_id, severity, title, function)
+            if not (function.__doc__ or "").strip():
+                raise ValueError(f"check {check_id!r} has no docstring: its first line is the check's title")
+            self._checks[check_id] = Check(check_id, severity, function)
             return function
 
         return add

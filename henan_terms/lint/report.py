@@ -65,7 +65,7 @@ def sarif_log(report: LintReport, registry: CheckRegistry) -> dict[str, Any]:
             "id": check.id,
             "name": "".join(part.capitalize() for part in check.id.split("-")),
             "shortDescription": {"text": check.title},
-            "fullDescription": {"text": " ".join((check.function.__doc__ or check.title).split())},
+            "fullDescription": {"text": " ".join(check.doc.split())},
             "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity]},
         }
         for check in registry

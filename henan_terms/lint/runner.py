@@ -3,77 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from functools import cached_property
 
 import attrs
 from attrs import frozen
 
 from ..errors import HenanTermsError
 from ..glossary import Glossary
-from ..match import SourceMatch, SourceSpotter, TargetMatch, TargetSpotter
-from ..model import Concept, Finding, Severity
+from ..match import SourceSpotter, TargetSpotter
+from ..model import Finding, Severity
 from ..version import __version__
+from .checks import default_registry
+from .context import LintContext, LintFinding, Segment, SegmentPair
 from .registry import CheckRegistry
 
-
-@frozen
-class SegmentPair:
-    """A Chinese source segment and its English translation, with where the translation stands."""
-
-    source: str
-    target: str
-    path: str = "<draft>"
-    line: int = 1  # line of the translation in its file
-    column: int = 1  # column where the translation starts on that line
-
-
-@frozen
-class Segment:
-    """A segment pair with the glossary terms spotted on both sides."""
-
-    pair: SegmentPair
-    sources: tuple[SourceMatch, ...]
-    targets: tuple[TargetMatch, ...]
-
-    @cached_property
-    def concepts(self) -> dict[str, tuple[Concept, int]]:
-        """Concepts of the source, by id, with how often they occur."""
-        found: dict[str, tuple[Concept, int]] = {}
-        for match in self.sources:
-            concept, count = found.get(match.concept.id, (match.concept, 0))
-            found[concept.id] = (concept, count + 1)
-        return found
-
-    def used(self, concept_id: str) -> list[TargetMatch]:
-        """The renderings standing for the concept's source occurrences (at most one each)."""
-        return self._targets_by_concept.get(concept_id, [])
-
-    @cached_property
-    def _targets_by_concept(self) -> dict[str, list[TargetMatch]]:
-        grouped: dict[str, list[TargetMatch]] = {}
-        for match in self.targets:
-            grouped.setdefault(match.concept.id, []).append(match)
-        return grouped
-
-    def finding(self, offset: int, message: str, **fields: object) -> Finding:
-        """A finding at a character offset of the translation; the runner fills in check and severity."""
-        return Finding(
-            check="",
-            severity=Severity.INFO,
-            message=message,
-            path=self.pair.path,
-            line=self.pair.line,
-            column=self.pair.column + offset,
-            **fields,  # type: ignore[arg-type]
-        )
-
-
-@frozen
-class LintContext:
-    """What every check reads: the glossary and the analysed segments of all drafts."""
-
-    glossary: Glossary
-    segments: tuple[Segment, ...]
+__all__ = ["LintReport", "Linter", "SegmentPair", "lint"]
 
 
 @frozen
@@ -97,8 +40,6 @@ class Linter:
     """Spots terms with one automaton per side, built once per glossary, and runs registered checks."""
 
     def __init__(self, glossary: Glossary, registry: CheckRegistry | None = None) -> None:
-        from .checks import default_registry
-
         self.glossary = glossary
         self.registry = registry or default_registry()
         self._source = SourceSpotter(glossary)
@@ -110,8 +51,16 @@ class Linter:
         needs: dict[str, int] = {}
         for match in sources:
             needs[match.concept.id] = needs.get(match.concept.id, 0) + 1
-        targets = tuple(self._target.spot(pair.target, needs)) if needs else ()
-        return Segment(pair, sources, targets)
+        if not needs:
+            return Segment(pair, sources, ())
+        targets = tuple(self._target.spot(pair.target, needs))
+        rendered = {match.concept.id for match in targets}
+        unmet = [m for m in sources if m.concept.id not in rendered]
+        if not unmet:
+            return Segment(pair, sources, targets)
+        near = tuple(self._target.near(pair.target, {m.concept.id: m.concept for m in unmet}.values()))
+        compounds = tuple(self._source.compounds(pair.source, unmet))
+        return Segment(pair, sources, targets, near, compounds)
 
     def lint(
         self,
@@ -128,9 +77,10 @@ class Linter:
         context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs))
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
         findings = [
-            attrs.evolve(finding, check=check.id, severity=(severities or {}).get(check.id, check.severity))
+            attrs.evolve(finding, check=check.id, severity=_severity(finding, check.severity, check.id, severities))
             for check in checks
             for finding in check.function(context)
+            if not _suppressed(finding, check.id, context)
         ]
         findings.sort(key=lambda f: (f.path, f.line, f.column, f.check))
         return LintReport(
@@ -141,6 +91,27 @@ class Linter:
             concepts=len(self.glossary),
             segments=len(context.segments),
         )
+
+
+def _severity(
+    finding: Finding, default: Severity, check_id: str, configured: Mapping[str, Severity] | None
+) -> Severity:
+    if configured and check_id in configured:
+        return configured[check_id]
+    if isinstance(finding, LintFinding) and finding.own_severity:
+        return finding.severity
+    return default
+
+
+def _suppressed(finding: Finding, check_id: str, context: LintContext) -> bool:
+    """Whether an inline comment of the finding's segment ignores the check."""
+    return any(
+        (check_id in s.pair.ignore or "*" in s.pair.ignore)
+        and s.pair.path == finding.path
+        and s.pair.line == finding.line
+        and s.pair.column <= finding.column <= s.pair.column + max(len(s.pair.target), 1)
+        for s in context.suppressing
+    )
 
 
 def lint(pairs: Iterable[SegmentPair], glossary: Glossary, **options: object) -> LintReport:
