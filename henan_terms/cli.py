@@ -68,7 +68,7 @@ def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
             if hit.kind == EXACT:
                 _print_hit(console, glossary, hit)
             elif hit.kind == PARTIAL:
-                _print_partial(console, query, hit)
+                _print_partial(query, hit)
         suggestions = ", ".join(f"{h.concept.zh} ({h.matched}, {h.score:.0f})" for h in hits if h.kind == NEAR)
         if not found:
             click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
@@ -85,14 +85,10 @@ def _hit_fields(hit: Hit) -> dict[str, object]:
     }
 
 
-def _print_partial(console: Console, query: str, hit: Hit) -> None:
+def _print_partial(query: str, hit: Hit) -> None:
     start, end = hit.span or (0, len(query))
     preferred = hit.concept.preferred or hit.concept.renderings[0]
-    console.print(
-        f"[bold]{hit.matched}[/]  {hit.concept.head.pinyin}  [green]{preferred.text}[/]  "
-        f"[dim]partial {start}-{end}, {hit.concept.id}[/]",
-        highlight=False,
-    )
+    click.echo(f"{hit.matched}  {hit.concept.head.pinyin}  {preferred.text}  [partial {start}-{end}, {hit.concept.id}]")
 
 
 def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:

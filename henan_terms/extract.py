@@ -15,7 +15,8 @@ English counterparts are word n-grams of the aligned English sentences that do n
 function word, lemmatised (:func:`english.base_form`) so that plurals meet. Each Chinese candidate gets
 the English n-gram of best association over the aligned sentence pairs: the Dice coefficient of the
 pairs holding both against the pairs holding either, raised by the share of the English words that a
-glossary rendering of a word inside the candidate accounts for, and by a quotation on both sides, and
+glossary rendering of a word inside the candidate accounts for and by the share of the Chinese whose
+glossary rendering the English holds, and by a quotation on both sides, and
 lowered as the English length strays from the length the Chinese predicts.
 """
 
@@ -60,6 +61,7 @@ _NUMERAL = "〇零一二三四五六七八九十两百千万亿"
 _FORMULA = re.compile(
     r"^[一二三四五六七八九十两]{1,3}[个大项条张批类化]?[^〇零百千万亿个项条张批类年月日号\W][\u4e00-\u9fff]{0,3}$"
 )
+_QUANTITY = re.compile(rf"^[{_NUMERAL}]+[个项条张批类家名位次年月日号期届件元度倍成]?$")
 _MEASURES = set("个项条张批类家名位次年月日号期届件元亿万千百十度倍成")
 _DATE_WORD = re.compile(
     rf"^[{_NUMERAL}]*(?:年|月|日|号|季度|周|年度|月份|时|分|今年|去年|明年|前年|当年|上半年|下半年)$"
@@ -87,7 +89,7 @@ _EN_STOP = _words(
     "both many much some any only own same further including include includes included among between through "
     "during since until after before within without toward towards around across according"
 )
-_EN_INNER = {"of", "and"}
+_EN_INNER = {"of", "and", "with", "for"}
 _EN_VERBS = _words(
     "foster build expand strengthen accelerate support encourage grow increase enhance implement make take focus "
     "boost establish create cultivate deepen optimize optimise ensure achieve form attract guide improve develop "
@@ -240,7 +242,7 @@ class _ChineseSide:
                         break
                     if len(text) < 2 or not _may_end(part[-1]) or text in self.forms:
                         continue
-                    if _is_number_or_date(part) or any(not _may_be_inside(w) for w in part):
+                    if _is_number_or_date(part) or any(not _may_be_inside(w) for w in part[1:-1]):
                         continue
                     inside = tuple(self.forms[w.text] for w in part if w.glossary)
                     if len(part) == 1 and not _FORMULA.match(text) and not _is_name_word(part[0]):
@@ -270,7 +272,7 @@ def _may_be_inside(word: _Word) -> bool:
     if word.glossary:
         return True
     single_verb = len(word.text) == 1 and word.tag.startswith("v")
-    return word.text not in _INNER_STOPS and word.tag not in _FUNCTION_TAGS and not single_verb
+    return word.text not in _INNER_STOPS and word.tag not in _FUNCTION_TAGS and not single_verb and word.tag != "v"
 
 
 def _may_end(word: _Word) -> bool:
@@ -283,6 +285,8 @@ def _may_end(word: _Word) -> bool:
 
 def _is_number_or_date(words: Sequence[_Word]) -> bool:
     text = "".join(w.text for w in words)
+    if is_formula(text):
+        return False
     if all(ch in _NUMERAL or ch in _MEASURES for ch in text):
         return True
     if _DATE_WORD.match(text) or any(_DATE_WORD.match(w.text) and w.tag in _TIME_TAGS for w in words):
@@ -292,8 +296,9 @@ def _is_number_or_date(words: Sequence[_Word]) -> bool:
 
 
 def is_formula(text: str) -> bool:
-    """Whether a Chinese term is a numbered formula: a numeral, then words (四基, 三个一批, 十大战略)."""
-    return bool(_FORMULA.match(text)) and not all(ch in _NUMERAL or ch in _MEASURES for ch in text)
+    """Whether a Chinese term is a numbered formula: a numeral, then words (四基, 三个一批, 十大战略), not a
+    mere quantity (三个, 两年, 一批)."""
+    return bool(_FORMULA.match(text)) and not _QUANTITY.match(text)
 
 
 # English counterparts -----------------------------------------------------------------------------
@@ -321,7 +326,7 @@ def english_phrases(sentence: str) -> dict[str, bool]:
             part = spans[i:j]
             if part[-1][2] in _EN_STOP or part[-1][2] in _EN_INNER or not _may_end_en(sentence, part[-1]):
                 continue
-            if any(s[2] in _EN_STOP for s in part) or any(s[2].isdigit() for s in part):
+            if any(s[2] in _EN_STOP and s[2] not in _EN_INNER for s in part) or any(s[2].isdigit() for s in part):
                 continue
             words = [sentence[s:e] for s, e, _ in part]
             key = " ".join(s[2] for s in part)
@@ -346,7 +351,8 @@ def _may_end_en(sentence: str, span: tuple[int, int, str]) -> bool:
         return False
     surface = sentence[start:end]
     kinds = getAllLemmas(surface.lower())
-    return not kinds or "NOUN" in kinds or "PROPN" in kinds or surface[:1].isupper()
+    noun = "NOUN" in kinds or "PROPN" in kinds or surface.endswith("ing")  # manufacturing, processing
+    return not kinds or noun or surface[:1].isupper()
 
 
 def _surface(sentence: str, key: str) -> str:
@@ -468,13 +474,13 @@ def _signals(text: str, frequency: int, quoted: Counter[str], inside: tuple[str,
 
 
 def _lexicon(glossary: Glossary) -> dict[str, set[str]]:
-    """Chinese form → the lemmatised English words of its renderings."""
-    words: dict[str, set[str]] = defaultdict(set)
+    """Chinese form → its renderings, folded (:func:`english.fold`)."""
+    renderings: dict[str, set[str]] = defaultdict(set)
     for concept in glossary:
-        keys = {w for r in concept.renderings for w in english.fold(r.text).split() if w not in _EN_STOP}
+        folded = {english.fold(r.text) for r in concept.renderings}
         for term in concept.terms:
-            words[term.text] |= keys
-    return words
+            renderings[term.text] |= folded
+    return renderings
 
 
 def _expected_words(text: str) -> float:
@@ -499,23 +505,41 @@ def _counterpart(
             joint[phrase] += 1
             capital[phrase] += is_capital
         en_quoted = en_quoted or bool(_EN_QUOTE.search(pairs[i].en))
-    known = {w for form, ws in lexicon.items() if form in text for w in ws}
+    forms = {form: renderings for form, renderings in lexicon.items() if form in text}
+    inside = {r for renderings in forms.values() for r in renderings}
+    known = {w for rendering in inside for w in rendering.split() if w not in _EN_STOP}
     expected = _expected_words(text)
     scored = []
     for phrase, both in joint.items():
         dice = 2 * both / (len(pair_ids) + en_count[phrase])
         words = phrase.split()
         content = [w for w in words if w not in _EN_INNER]
-        overlap = sum(w in known for w in content) / len(content) if content else 0.0
+        en_cover = sum(w in known for w in content) / len(content) if content else 0.0
+        overlap = (en_cover + _zh_cover(text, phrase, forms)) / 2
         length = math.exp(-abs(math.log(len(words) / expected)))
         quote = 0.3 if en_quoted and any(_quoted_in(pairs[i].en, phrase) for i in pair_ids) else 0.0
         name = 0.2 if capital[phrase] * 2 > both else 0.0
-        scored.append((dice * (0.5 + overlap + 0.5 * length + quote + name), dice, phrase))
+        part = 0.3 if phrase in inside else 1.0  # a compound is more than the rendering of its glossary term
+        scored.append((part * dice * (0.5 + overlap + 0.5 * length + quote + name), dice, phrase))
     if not scored:
         return "", [], 0.0, False, 0.0
     scored.sort(key=lambda s: (-s[0], -len(s[2]), s[2]))
     best = scored[0]
     return best[2], [s[2] for s in scored[1:4]], best[1], capital[best[2]] * 2 > joint[best[2]], best[0]
+
+
+def _zh_cover(text: str, phrase: str, forms: dict[str, set[str]]) -> float:
+    """Share of the characters of a Chinese candidate inside glossary forms one of whose renderings the
+    English phrase holds, word for word."""
+    padded = f" {phrase} "
+    covered = [False] * len(text)
+    for form, renderings in forms.items():
+        if any(f" {r} " in padded for r in renderings if r):
+            start = text.find(form)
+            while start >= 0:
+                covered[start : start + len(form)] = [True] * len(form)
+                start = text.find(form, start + 1)
+    return sum(covered) / len(text)
 
 
 def _quoted_in(sentence: str, phrase: str) -> bool:

@@ -83,19 +83,24 @@ class TermIndex:
         return list(found.values())[:limit]
 
     def find(self, query: str, limit: int = 5) -> list[Hit]:
-        """Exact hits, then the glossary terms inside the query (partial hits, in reading order), then,
-        when nothing is exact, up to ``limit`` near variants of a short query ("did you mean"), best first."""
+        """Exact hits, then the glossary terms inside the query (partial hits, in reading order); when
+        there are neither, up to ``limit`` near variants of a query that is not a sentence ("did you
+        mean"), best first."""
         found: dict[str, Hit] = {hit.concept.id: hit for hit in self.lookup(query)}
         partial = [hit for hit in self.partial(query) if hit.concept.id not in found]
         hits = list(found.values()) + partial
-        if not found and len({h.span for h in partial}) <= 1 and len(query.strip()) <= _NEAR_MAX_LENGTH:
+        if not hits and not _is_sentence(query):
             seen = {hit.concept.id for hit in hits}
             hits += [hit for hit in self.near(query, limit) if hit.concept.id not in seen]
         return hits
 
     def partial(self, query: str) -> list[Hit]:
         """The glossary terms inside a Chinese query (on word boundaries, longest first, as the linter
-        spots them) or the renderings inside an English one, each with its span in the query."""
+        spots them) or the renderings inside an English one, each with its span in the query. In a short
+        English query (a phrase, not a sentence) a rendering must cover more than half of its words, so
+        that "industrial chain" is not a hit for a misspelt "industrial chain leader sistem"."""
+        if not self._concepts:
+            return []
         if chinese.has_han(query):
             text = chinese.to_simplified(query)
             simplified = len(text) == len(query)
@@ -110,24 +115,22 @@ class TermIndex:
                 for m in self._source_spotter.spot(text)
             ]
         needs = {concept.id: len(query) for concept in self._concepts}
+        words = len(english.token_spans(query))
         return [
             Hit(m.concept, "en", query[m.start : m.end], PARTIAL, (m.start, m.end))
             for m in self._target_spotter.spot(query, needs)
+            if _is_sentence(query) or 2 * len(english.token_spans(query[m.start : m.end])) > words
         ]
 
     def near(self, query: str, limit: int = 5) -> list[Hit]:
         """Near variants of a query, best first: for Chinese, a key one character longer or shorter
         or different, or a short form whose characters appear in order in the key (技改 in 技术改造) or
         the other way round; for English and pinyin, the keys most alike by rapidfuzz's WRatio."""
-        if not chinese.has_han(query):
-            return [
-                Hit(hit.concept, hit.field, hit.matched, NEAR, score=round(score, 1))
-                for score, hit in self._suggested(query, limit)
-                if score >= NEAR_MIN_SCORE
-            ]
-        text = chinese.to_simplified(query.strip())
         scored: list[tuple[float, Hit]] = []
-        for key in self._zh_keys:
+        if not chinese.has_han(query):
+            scored = [(score, hit) for score, hit in self._suggested(query, limit) if score >= NEAR_MIN_SCORE]
+        text = chinese.to_simplified(query.strip())
+        for key in self._zh_keys if chinese.has_han(query) else ():
             if key == text or not _variant(text, key):
                 continue
             score = fuzz.ratio(text, key)
@@ -170,8 +173,15 @@ class TermIndex:
         return [("en", english.fold(query)), ("pinyin", chinese.pinyin_key(query))]
 
 
-_NEAR_MAX_LENGTH = 16  # longer queries are sentences: their terms are listed, no near variant is sought
+_SENTENCE_CHARS = 16  # longer Chinese queries are sentences: their terms are listed, no near variant sought
+_SENTENCE_WORDS = 8
 _INDEXES: weakref.WeakKeyDictionary[Any, TermIndex] = weakref.WeakKeyDictionary()
+
+
+def _is_sentence(query: str) -> bool:
+    if chinese.has_han(query):
+        return len(query.strip()) > _SENTENCE_CHARS
+    return len(query.split()) > _SENTENCE_WORDS
 
 
 def _variant(query: str, key: str) -> bool:
