@@ -69,7 +69,11 @@ def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
                 _print_hit(console, glossary, hit)
             elif hit.kind == PARTIAL:
                 _print_partial(query, hit)
-        suggestions = ", ".join(f"{h.concept.zh} ({h.matched}, {h.score:.0f})" for h in hits if h.kind == NEAR)
+        suggestions = ", ".join(
+            f"{h.concept.zh} ({'' if h.matched == h.concept.zh else h.matched + ', '}{h.score:.0f})"
+            for h in hits
+            if h.kind == NEAR
+        )
         if not found:
             click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
     sys.exit(EXIT_OK if found else EXIT_FINDINGS)
@@ -87,8 +91,11 @@ def _hit_fields(hit: Hit) -> dict[str, object]:
 
 def _print_partial(query: str, hit: Hit) -> None:
     start, end = hit.span or (0, len(query))
-    preferred = hit.concept.preferred or hit.concept.renderings[0]
-    click.echo(f"{hit.matched}  {hit.concept.head.pinyin}  {preferred.text}  [partial {start}-{end}, {hit.concept.id}]")
+    concept = hit.concept
+    preferred = concept.preferred or concept.renderings[0]
+    term = next((t for t in concept.terms if hit.matched in (t.text, *t.traditional_forms)), concept.head)
+    head = "" if term is concept.head else f" ({concept.zh})"
+    click.echo(f"{hit.matched}{head}  {term.pinyin}  {preferred.text}  [partial {start}-{end}, {concept.id}]")
 
 
 def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:

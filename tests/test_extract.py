@@ -54,6 +54,11 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
+def small(files: tuple[Path, Path]) -> Glossary:
+    return load_glossary(files[1])
+
+
+@pytest.fixture
 def found(files: tuple[Path, Path]) -> dict[str, Candidate]:
     document, glossary = files
     return {c.zh: c for c in extract_terms([read_bilingual(document)], load_glossary(glossary))}
@@ -117,18 +122,20 @@ def test_english_phrases_are_lemmatised_and_bounded() -> None:
     assert "build" not in phrases  # a verb is not a phrase
 
 
-def test_memory_units_and_segment_pairs_are_read(glossary: Glossary) -> None:
+def test_memory_units_and_segment_pairs_are_read(small: Glossary) -> None:
     unit = TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3")
     segment = SegmentPair("开展“三个一批”活动。", 'We hold the "Three Batches" campaign.', "draft.po", 7)
-    pairs = list(sentence_pairs([unit, segment], glossary))
+    pairs = list(sentence_pairs([unit, segment], small))
     assert [(p.document, p.location) for p in pairs] == [("memo", "memo#p3"), ("draft.po", "draft.po:7")]
-    [candidate] = [c for c in extract_terms([unit, segment], glossary) if c.zh == "三个一批"]
+    [candidate] = [c for c in extract_terms([unit, segment], small) if c.zh == "三个一批"]
     assert candidate.en == "Three Batches" and candidate.documents == 2
 
 
-def test_a_term_seen_once_without_a_signal_is_not_proposed(glossary: Glossary) -> None:
+def test_a_term_seen_once_without_a_signal_is_not_proposed(small: Glossary) -> None:
     unit = TMUnit("郑州市区交通便利。", "Transport in the urban districts of Zhengzhou is convenient.")
-    assert extract_terms([unit], glossary) == []
+    assert extract_terms([unit], small) == []
+    quoted = TMUnit("郑州市区“交通便利”。", 'Transport in Zhengzhou is "convenient".')
+    assert [c.zh for c in extract_terms([quoted], small)] == ["交通便利"]
 
 
 def test_read_inputs_takes_po_files(tmp_path: Path) -> None:
@@ -190,3 +197,20 @@ def test_cli_needs_input_and_reports_bad_files(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot read" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(cli, ["extract", "--tm", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and not (tmp_path / "none.db").exists()
+
+
+def test_cli_reads_a_memory(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    from henan_terms.tm.store import open_tm
+
+    db = tmp_path / "memory.db"
+    with open_tm(db) as memory:
+        memory.add(
+            [
+                TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3"),
+                TMUnit("郑州市区交通便利。", "Transport in Zhengzhou is convenient.", origin="memo#p4"),
+            ]
+        )
+    result = CliRunner().invoke(cli, ["extract", "--tm", str(db), "--glossary", str(files[1]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.output)
+    assert (record["zh"], record["en"], record["examples"][0]["location"]) == ("三个一批", "Three Batches", "memo#p3")

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from henan_terms import Glossary
+from henan_terms import Glossary, load_glossary
 from henan_terms.cli import cli
 from henan_terms.lookup import EXACT, NEAR, PARTIAL, TermIndex, find
 
@@ -49,6 +50,23 @@ def test_exact_hits_come_first_and_have_no_span(glossary: Glossary) -> None:
     assert [(h.kind, h.span, h.score) for h in hits] == [(EXACT, None, 100.0)]
 
 
+SMALL = """\
+zh,en,status,id,type
+链长制,chain leader system,preferred,chain-leader-system,
+技术改造,technological upgrading,preferred,upgrading,
+技改,technical upgrading,admitted,upgrading,abbreviation
+先进制造业,advanced manufacturing,preferred,advanced-manufacturing,
+先进制造业强省,strong province with advanced manufacturing,preferred,strong-province,
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Glossary:
+    path = tmp_path / "small.csv"
+    path.write_text(SMALL, encoding="utf-8")
+    return load_glossary(path)
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -56,22 +74,23 @@ def test_exact_hits_come_first_and_have_no_span(glossary: Glossary) -> None:
         ("链长制度", "链长制"),  # a character added
         ("技术改", "技术改造"),
         ("先进制造", "先进制造业"),  # short form of a full form
+        ("先进制造强省", "先进制造业强省"),
     ],
 )
-def test_near_variants_are_did_you_mean_hits(glossary: Glossary, query: str, expected: str) -> None:
-    hits = find(glossary, query)
-    near = [h for h in hits if h.kind == NEAR]
-    assert near and near[0].concept.zh == expected, [(h.concept.zh, h.score) for h in near]
-    assert [h.score for h in near] == sorted((h.score for h in near), reverse=True)
+def test_near_variants_are_did_you_mean_hits(small: Glossary, query: str, expected: str) -> None:
+    hits = find(small, query)
+    assert hits and {h.kind for h in hits} == {NEAR}
+    assert hits[0].concept.zh == expected, [(h.concept.zh, h.score) for h in hits]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
 def test_an_unrelated_query_has_no_near_hit(glossary: Glossary) -> None:
     assert find(glossary, "天气晴朗") == []
 
 
-def test_near_hits_need_the_characters_in_order(glossary: Glossary) -> None:
-    assert "技术改造" not in [h.concept.zh for h in find(glossary, "改技")]
-    assert "技术改造" in [h.concept.zh for h in find(glossary, "技术改")]
+def test_near_hits_need_the_characters_in_order(small: Glossary) -> None:
+    assert find(small, "改技") == []
+    assert [h.concept.zh for h in find(small, "技术改")] == ["技术改造"]
 
 
 def test_an_empty_glossary_finds_nothing() -> None:
@@ -88,8 +107,15 @@ def test_cli_lists_the_terms_of_a_sentence(glossary: Glossary) -> None:
     assert "industrial chain leader system" in lines[1]
 
 
-def test_cli_did_you_mean_exits_1(glossary: Glossary) -> None:
-    result = CliRunner().invoke(cli, ["lookup", "链长制度"])
+def test_cli_gives_the_pinyin_of_the_form_found(glossary: Glossary) -> None:
+    result = CliRunner().invoke(cli, ["lookup", "全面推行链长制,推进技改。"])
+    assert result.exit_code == 0
+    line = result.output.splitlines()[1]
+    assert line.startswith("技改 (技术改造)  jì gǎi  ") and "jì shù" not in line
+
+
+def test_cli_did_you_mean_exits_1(small: Glossary, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["lookup", "链长制度", "--glossary", str(tmp_path / "small.csv")])
     assert result.exit_code == 1
     assert "not found: 链长制度; did you mean: 链长制" in result.output
 
