@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -316,6 +317,7 @@ def english_phrases(sentence: str) -> dict[str, bool]:
     a noun.
     """
     spans = english.token_spans(sentence)
+    ends = [_may_end_en(sentence, span) for span in spans]
     phrases: dict[str, bool] = {}
     for i in range(len(spans)):
         if not _may_begin_en(sentence, spans[i]):
@@ -324,7 +326,7 @@ def english_phrases(sentence: str) -> dict[str, bool]:
             if j - 1 > i and _BREAK.search(sentence[spans[j - 2][1] : spans[j - 1][0]]):
                 break
             part = spans[i:j]
-            if part[-1][2] in _EN_STOP or part[-1][2] in _EN_INNER or not _may_end_en(sentence, part[-1]):
+            if part[-1][2] in _EN_STOP or part[-1][2] in _EN_INNER or not ends[j - 1]:
                 continue
             if any(s[2] in _EN_STOP and s[2] not in _EN_INNER for s in part) or any(s[2].isdigit() for s in part):
                 continue
@@ -336,12 +338,18 @@ def english_phrases(sentence: str) -> dict[str, bool]:
     return phrases
 
 
+@lru_cache(maxsize=100_000)
+def _kinds(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows a lowercase word as (empty for an unknown word)."""
+    return frozenset(getAllLemmas(word))
+
+
 def _may_begin_en(sentence: str, span: tuple[int, int, str]) -> bool:
     start, end, base = span
     if base in _EN_STOP or base in _EN_INNER or base in _EN_VERBS or sentence[start - 1 : start] == "-":
         return False
     surface = sentence[start:end].lower()
-    kinds = getAllLemmas(surface)
+    kinds = _kinds(surface)
     return not kinds or "NOUN" in kinds or "ADJ" in kinds or "PROPN" in kinds or surface.endswith(("ing", "ed"))
 
 
@@ -350,7 +358,7 @@ def _may_end_en(sentence: str, span: tuple[int, int, str]) -> bool:
     if sentence[end : end + 1] == "-":
         return False
     surface = sentence[start:end]
-    kinds = getAllLemmas(surface.lower())
+    kinds = _kinds(surface.lower())
     noun = "NOUN" in kinds or "PROPN" in kinds or surface.endswith("ing")  # manufacturing, processing
     return not kinds or noun or surface[:1].isupper()
 
