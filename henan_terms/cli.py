@@ -14,13 +14,16 @@ from rich.table import Table
 from .cli_options import glossary_option
 from .errors import HenanTermsError
 from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
+from .extract import FORMATS as EXTRACT_FORMATS
+from .extract import extract_from, write_candidates
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary
 from .lint import LintConfig, Linter, find_config, fix_file, load_config, read_draft
 from .lint.report import json_records, sarif_log, text_lines
 from .loader import load_glossary
-from .lookup import Hit
+from .lookup import EXACT, NEAR, PARTIAL, Hit, find
+from .merge import merge_glossary
 from .model import Citation, Severity
 from .tm_cli import tm
 from .version import __version__
@@ -52,22 +55,48 @@ def cli() -> None:
 @glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
-    """Look a term up by Chinese, pinyin or English. Exit 1 when nothing is found."""
+    """Look a term up by Chinese, pinyin or English; a compound or a whole sentence lists every glossary
+    term inside it, and a near variant gets "did you mean" hits. Exit 1 when nothing is found."""
     glossary = load_glossary(*glossaries)
-    hits = glossary.lookup(query)
+    hits = find(glossary, query)
+    found = [h for h in hits if h.kind != NEAR]
     if as_json:
-        records = [
-            {"matched_by": h.field, "matched": h.matched, **concept_record(h.concept, glossary.sources)} for h in hits
-        ]
+        records = [{**_hit_fields(h), **concept_record(h.concept, glossary.sources)} for h in hits]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    elif hits:
+    else:
         console = Console()
         for hit in hits:
-            _print_hit(console, glossary, hit)
-    else:
-        suggestions = ", ".join(f"{h.concept.zh} ({h.matched})" for h in glossary.suggest(query))
-        click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
-    sys.exit(EXIT_OK if hits else EXIT_FINDINGS)
+            if hit.kind == EXACT:
+                _print_hit(console, glossary, hit)
+            elif hit.kind == PARTIAL:
+                _print_partial(query, hit)
+        suggestions = ", ".join(
+            f"{h.concept.zh} ({'' if h.matched == h.concept.zh else h.matched + ', '}{h.score:.0f})"
+            for h in hits
+            if h.kind == NEAR
+        )
+        if not found:
+            click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
+    sys.exit(EXIT_OK if found else EXIT_FINDINGS)
+
+
+def _hit_fields(hit: Hit) -> dict[str, object]:
+    return {
+        "match": hit.kind,
+        "matched_by": hit.field,
+        "matched": hit.matched,
+        "span": list(hit.span) if hit.span else None,
+        "score": hit.score,
+    }
+
+
+def _print_partial(query: str, hit: Hit) -> None:
+    start, end = hit.span or (0, len(query))
+    concept = hit.concept
+    preferred = concept.preferred or concept.renderings[0]
+    term = next((t for t in concept.terms if hit.matched in (t.text, *t.traditional_forms)), concept.head)
+    head = "" if term is concept.head else f" ({concept.zh})"
+    click.echo(f"{hit.matched}{head}  {term.pinyin}  {preferred.text}  [partial {start}-{end}, {concept.id}]")
 
 
 def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
@@ -211,6 +240,38 @@ def lint(
             click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
     threshold = Severity(fail_on) if fail_on else config.fail_on
     sys.exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--tm", "memory", help="Also read the units of a translation memory (SQLite path or URL).")
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many candidates, best first.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Output file.")
+def extract(
+    files: tuple[Path, ...],
+    memory: str | None,
+    glossaries: tuple[Path, ...],
+    fmt: str,
+    limit: int | None,
+    output: TextIO,
+) -> None:
+    """Propose zh→en term pairs not yet in the glossary from bilingual documents (every format lint reads)
+    or a memory, ranked, with their evidence; csv and toml write a draft glossary to edit and merge."""
+    if not files and memory is None:
+        raise click.UsageError("give bilingual FILES or --tm DB")
+    write_candidates(extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit), fmt, output)
+
+
+@cli.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.argument("into", type=click.Path(path_type=Path))
+def merge(draft: Path, into: Path) -> None:
+    """Add the concepts of a DRAFT glossary (TOML or CSV) to the TOML glossary INTO: both are validated,
+    a clash of ids, terms or sources refuses the merge and is listed, and INTO is replaced in one step."""
+    merged = merge_glossary(draft, into)
+    click.echo(f"merged {merged.concepts} concepts and {merged.sources} sources into {merged.target}")
 
 
 cli.add_command(tm)

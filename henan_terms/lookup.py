@@ -1,32 +1,55 @@
-"""Find concepts by Chinese (either script), pinyin (any style) or English (any inflection)."""
+"""Find concepts by Chinese (either script), pinyin (any style) or English (any inflection).
+
+:meth:`TermIndex.lookup` finds a query equal to a key. :func:`find` also finds the forms real text uses:
+a glossary term inside a longer query (a compound, a sentence), marked as a partial hit with the span it
+occupies, and near variants (a character added or dropped, a short form of a full form) as "did you
+mean" hits ranked by similarity; exact hits come first, then partial hits in reading order, then near ones.
+"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
 
 from attrs import frozen
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from . import chinese, english
+from .match import SourceSpotter, TargetSpotter
 from .model import Concept
+
+EXACT, PARTIAL, NEAR = "exact", "partial", "near"
+NEAR_MIN_SCORE = 60.0
+"""Lowest similarity (0–100) of a "did you mean" hit."""
 
 
 @frozen
 class Hit:
     """A concept found by a query, with the key it matched on (``zh``, ``traditional``,
-    ``pinyin`` or ``en``) and the matched text."""
+    ``pinyin`` or ``en``) and the matched text.
+
+    ``kind`` is ``exact`` (the query is a key), ``partial`` (a key occupies ``span``, start and end
+    offsets into the query) or ``near`` (the query resembles a key; ``score`` is the similarity, 0–100).
+    """
 
     concept: Concept
     field: str
     matched: str
+    kind: str = EXACT
+    span: tuple[int, int] | None = None
+    score: float = 100.0
 
 
 class TermIndex:
     """Exact-key index over every form of every concept."""
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
+        self._concepts = tuple(concepts)
         self._keys: dict[tuple[str, str], list[Hit]] = {}
-        for concept in concepts:
+        for concept in self._concepts:
             for term in concept.terms:
                 self._add("zh", term.text, Hit(concept, "zh", term.text))
                 for form in term.traditional_forms:
@@ -60,9 +83,129 @@ class TermIndex:
             found.setdefault(hit.concept.id, hit)
         return list(found.values())[:limit]
 
+    def find(self, query: str, limit: int = 5) -> list[Hit]:
+        """Exact hits, then the glossary terms inside the query (partial hits, in reading order); when
+        there are neither, up to ``limit`` near variants of a query that is not a sentence ("did you
+        mean"), best first."""
+        found: dict[str, Hit] = {hit.concept.id: hit for hit in self.lookup(query)}
+        partial = [hit for hit in self.partial(query) if hit.concept.id not in found]
+        hits = list(found.values()) + partial
+        if not hits and not _is_sentence(query):
+            seen = {hit.concept.id for hit in hits}
+            hits += [hit for hit in self.near(query, limit) if hit.concept.id not in seen]
+        return hits
+
+    def partial(self, query: str) -> list[Hit]:
+        """The glossary terms inside a Chinese query (on word boundaries, longest first, as the linter
+        spots them) or the renderings inside an English one, each with its span in the query. In a short
+        English query (a phrase, not a sentence) a rendering must cover more than half of its words, so
+        that "industrial chain" is not a hit for a misspelt "industrial chain leader sistem"."""
+        if not self._concepts:
+            return []
+        if chinese.has_han(query):
+            text = chinese.to_simplified(query)
+            simplified = len(text) == len(query)
+            return [
+                Hit(
+                    m.concept,
+                    "zh" if not simplified or query[m.start : m.end] == m.form else "traditional",
+                    query[m.start : m.end] if simplified else m.form,
+                    PARTIAL,
+                    (m.start, m.end),
+                )
+                for m in self._source_spotter.spot(text)
+            ]
+        needs = {concept.id: len(query) for concept in self._concepts}
+        words = len(english.token_spans(query))
+        return [
+            Hit(m.concept, "en", query[m.start : m.end], PARTIAL, (m.start, m.end))
+            for m in self._target_spotter.spot(query, needs)
+            if _is_sentence(query) or 2 * len(english.token_spans(query[m.start : m.end])) > words
+        ]
+
+    def near(self, query: str, limit: int = 5) -> list[Hit]:
+        """Near variants of a query, best first: for Chinese, a key one character longer or shorter
+        or different, or a short form whose characters appear in order in the key (技改 in 技术改造) or
+        the other way round; for English and pinyin, the keys most alike by rapidfuzz's WRatio."""
+        scored: list[tuple[float, Hit]] = []
+        if not chinese.has_han(query):
+            scored = [(score, hit) for score, hit in self._suggested(query, limit) if score >= NEAR_MIN_SCORE]
+        text = chinese.to_simplified(query.strip())
+        for key in self._zh_keys if chinese.has_han(query) else ():
+            if key == text or not _variant(text, key):
+                continue
+            score = fuzz.ratio(text, key)
+            if score >= NEAR_MIN_SCORE:
+                scored += [(score, hit) for hit in self._keys[("zh", key)]]
+        found: dict[str, Hit] = {}
+        for score, hit in sorted(scored, key=lambda pair: (-pair[0], pair[1].matched)):
+            found.setdefault(hit.concept.id, Hit(hit.concept, hit.field, hit.matched, NEAR, score=round(score, 1)))
+        return list(found.values())[:limit]
+
+    def _suggested(self, query: str, limit: int) -> list[tuple[float, Hit]]:
+        scored: list[tuple[float, Hit]] = []
+        for kind, key in self._query_keys(query):
+            keys = [k for (k_kind, k) in self._keys if k_kind == kind]
+            for _choice, score, index in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit):
+                scored += [(score, hit) for hit in self._keys[(kind, keys[index])]]
+        return sorted(scored, key=lambda pair: -pair[0])
+
+    @cached_property
+    def _zh_keys(self) -> list[str]:
+        return [key for kind, key in self._keys if kind == "zh"]
+
+    @cached_property
+    def _source_spotter(self) -> SourceSpotter:
+        return SourceSpotter(self._concepts)
+
+    @cached_property
+    def _target_spotter(self) -> TargetSpotter:
+        return TargetSpotter(self._concepts)
+
     @staticmethod
     def _query_keys(query: str) -> list[tuple[str, str]]:
         query = query.strip()
         if chinese.has_han(query):
             return [("zh", query), ("zh", chinese.to_simplified(query))]
         return [("en", english.fold(query)), ("pinyin", chinese.pinyin_key(query))]
+
+
+_SENTENCE_CHARS = 16  # longer Chinese queries are sentences: their terms are listed, no near variant sought
+_SENTENCE_WORDS = 8
+_INDEXES: weakref.WeakKeyDictionary[Any, TermIndex] = weakref.WeakKeyDictionary()
+
+
+def _is_sentence(query: str) -> bool:
+    if chinese.has_han(query):
+        return len(query.strip()) > _SENTENCE_CHARS
+    return len(query.split()) > _SENTENCE_WORDS
+
+
+def _variant(query: str, key: str) -> bool:
+    """One character added, dropped or changed; or one is the other's short form (its characters in order)."""
+    if Levenshtein.distance(query, key) <= 1 and min(len(query), len(key)) >= 2:
+        return True
+    short, long = sorted((query, key), key=len)
+    return len(short) >= 2 and len(long) > len(short) and _in_order(short, long)
+
+
+def _in_order(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return short[0] == long[0] and all(char in remaining for char in short)
+
+
+def find(glossary: Iterable[Concept], query: str, limit: int = 5) -> list[Hit]:
+    """Exact, partial and near hits of a query in a glossary (see :meth:`TermIndex.find`).
+
+    >>> from henan_terms import load_glossary
+    >>> glossary = load_glossary()
+    >>> [(h.concept.zh, h.kind, h.span) for h in find(glossary, "链长制企业")]
+    [('链长制', 'partial', (0, 3))]
+    """
+    try:
+        index = _INDEXES.get(glossary)
+    except TypeError:  # not weakly referable: a list or tuple of concepts
+        return TermIndex(glossary).find(query, limit)
+    if index is None:
+        index = _INDEXES[glossary] = TermIndex(glossary)
+    return index.find(query, limit)

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from henan_terms import Glossary, TMUnit, english, load_glossary
+from henan_terms.cli import cli
+from henan_terms.extract import (
+    Candidate,
+    english_phrases,
+    extract_terms,
+    is_formula,
+    read_inputs,
+    sentence_pairs,
+    write_candidates,
+)
+from henan_terms.formats.bilingual import read_bilingual
+from henan_terms.lint.runner import SegmentPair
+
+DOCUMENT = """\
+Henan launches the "Three Batches" campaign
+河南开展“三个一批”活动
+On March 23, 2023, Henan launched the "Three Batches" campaign for key projects.
+2023年3月23日,河南启动“三个一批”重点项目活动。
+Henan will build a strong province with advanced manufacturing and grow intelligent connected vehicles.
+河南将加快建设先进制造业强省,培育智能网联汽车。
+Intelligent connected vehicles and the chain leader system support the strong province with advanced manufacturing.
+智能网联汽车和链长制支撑先进制造业强省。
+The chain leader system covers 28 key industrial chains.
+链长制覆盖28个重点产业链。
+"""
+
+GLOSSARY = """\
+zh,en,status
+先进制造业,advanced manufacturing,preferred
+链长制,chain leader system,preferred
+重点产业链,key industrial chain,preferred
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    document = tmp_path / "henan.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    return document, glossary
+
+
+@pytest.fixture
+def small(files: tuple[Path, Path]) -> Glossary:
+    return load_glossary(files[1])
+
+
+@pytest.fixture
+def found(files: tuple[Path, Path]) -> dict[str, Candidate]:
+    document, glossary = files
+    return {c.zh: c for c in extract_terms([read_bilingual(document)], load_glossary(glossary))}
+
+
+def test_a_quoted_numbered_formula_is_proposed_with_its_english(found: dict[str, Candidate]) -> None:
+    formula = found["三个一批"]
+    assert formula.en == "Three Batches"
+    assert {"quoted", "formula"} <= set(formula.signals)
+    assert formula.frequency == 2 and formula.documents == 1
+    assert formula.examples[0].location.endswith("henan.txt:2")
+
+
+def test_a_glossary_terms_longer_compound_is_proposed(found: dict[str, Candidate]) -> None:
+    compound = found["先进制造业强省"]
+    assert "compound" in compound.signals and "recurrent" in compound.signals
+    assert compound.contains == ("先进制造业",)
+    assert compound.en.endswith("province with advanced manufacturing")
+    assert compound.association == 1.0
+
+
+def test_the_best_candidates_come_first(found: dict[str, Candidate]) -> None:
+    ranked = list(found)
+    assert ranked[:2] == ["三个一批", "先进制造业强省"]
+    assert all(a.score >= b.score for a, b in zip(found.values(), list(found.values())[1:], strict=False))
+
+
+def test_glossary_forms_numbers_dates_and_function_words_are_not_proposed(found: dict[str, Candidate]) -> None:
+    assert not {"先进制造业", "链长制", "重点产业链"} & set(found)  # already in the glossary
+    for zh in found:
+        assert not any(date in zh for date in ("2023年", "3月", "23日")), zh
+        assert zh[0] not in "的和与及在将" and zh[-1] not in "的和与及了", zh
+        assert not zh.startswith(("加快", "建设", "培育")), zh
+    assert "三个" not in found and "28个" not in found
+
+
+def test_a_clause_joining_two_terms_by_a_verb_is_not_proposed(found: dict[str, Candidate]) -> None:
+    assert "链长制支撑先进制造业强省" not in found
+
+
+def test_an_ngram_seen_only_inside_a_longer_candidate_is_dropped(found: dict[str, Candidate]) -> None:
+    assert "制造业强省" not in found
+
+
+@pytest.mark.parametrize("text", ["四基", "三个一批", "十大战略", "两城一谷"])
+def test_numbered_formulas(text: str) -> None:
+    assert is_formula(text)
+
+
+@pytest.mark.parametrize("text", ["三个", "两年", "一批", "百亿级行业领军企业", "十五"])
+def test_quantities_and_long_phrases_are_not_formulas(text: str) -> None:
+    assert not is_formula(text)
+
+
+def test_english_phrases_are_lemmatised_and_bounded() -> None:
+    phrases = english_phrases("Henan builds the Zhengzhou Airport Economy Zone and leading enterprises.")
+    assert phrases.get("zhengzhou airport economy zone")
+    assert english.fold("leading enterprises") in phrases  # folded as glossary renderings are
+    assert "enterprise" in phrases and "enterprises" not in phrases
+    assert not any(p.startswith(("the ", "and ")) or p.endswith((" and", " the")) for p in phrases)
+    assert "build" not in phrases  # a verb is not a phrase
+
+
+def test_memory_units_and_segment_pairs_are_read(small: Glossary) -> None:
+    unit = TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3")
+    segment = SegmentPair("开展“三个一批”活动。", 'We hold the "Three Batches" campaign.', "draft.po", 7)
+    pairs = list(sentence_pairs([unit, segment], small))
+    assert [(p.document, p.location) for p in pairs] == [("memo", "memo#p3"), ("draft.po", "draft.po:7")]
+    [candidate] = [c for c in extract_terms([unit, segment], small) if c.zh == "三个一批"]
+    assert candidate.en == "Three Batches" and candidate.documents == 2
+
+
+def test_a_term_seen_once_without_a_signal_is_not_proposed(small: Glossary) -> None:
+    unit = TMUnit("郑州市区交通便利。", "Transport in the urban districts of Zhengzhou is convenient.")
+    assert extract_terms([unit], small) == []
+    quoted = TMUnit("郑州市区“交通便利”。", 'Transport in Zhengzhou is "convenient".')
+    assert [c.zh for c in extract_terms([quoted], small)] == ["交通便利"]
+
+
+def test_read_inputs_takes_po_files(tmp_path: Path) -> None:
+    po = tmp_path / "draft.po"
+    po.write_text('msgid "实施“三个一批”活动。"\nmsgstr "We run the \\"Three Batches\\" campaign."\n', encoding="utf-8")
+    [pair] = read_inputs([po])
+    assert isinstance(pair, SegmentPair) and pair.target.startswith("We run")
+
+
+# Output --------------------------------------------------------------------------------------------
+
+
+def test_toml_draft_validates_and_cites_file_and_line(files: tuple[Path, Path], tmp_path: Path) -> None:
+    document, glossary = files
+    candidates = extract_terms([read_bilingual(document)], load_glossary(glossary))
+    draft = tmp_path / "draft.toml"
+    with draft.open("w", encoding="utf-8") as stream:
+        write_candidates(candidates, "toml", stream)
+    loaded = load_glossary(draft)
+    assert len(loaded) == len(candidates)
+    concept = next(c for c in loaded if c.zh == "三个一批")
+    assert concept.renderings[0].status.value == "admitted"
+    assert str(concept.head.citations[0]).endswith("henan.txt:2")
+    assert "2× in 1 document" in concept.note and "quoted" in concept.note
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["sources"]["extracted"]["title"]
+
+
+def test_csv_draft_validates_with_evidence_in_the_note(files: tuple[Path, Path], tmp_path: Path) -> None:
+    document, glossary = files
+    candidates = extract_terms([read_bilingual(document)], load_glossary(glossary))
+    draft = tmp_path / "draft.csv"
+    with draft.open("w", encoding="utf-8", newline="") as stream:
+        write_candidates(candidates, "csv", stream)
+    assert len(load_glossary(draft)) == len(candidates)
+    rows = list(csv.DictReader(io.StringIO(draft.read_text(encoding="utf-8"))))
+    assert rows[0]["zh"] == "三个一批" and rows[0]["source"].startswith("extracted from ")
+    assert rows[0]["source"].endswith("henan.txt:2") and "Dice" in rows[0]["note"]
+
+
+def test_cli_json(files: tuple[Path, Path]) -> None:
+    document, glossary = files
+    result = CliRunner().invoke(cli, ["extract", str(document), "--glossary", str(glossary), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert records[0]["zh"] == "三个一批" and records[0]["en"] == "Three Batches"
+    assert records[0]["examples"][0]["location"].endswith("henan.txt:2")
+
+
+def test_cli_text_with_limit(files: tuple[Path, Path]) -> None:
+    document, glossary = files
+    result = CliRunner().invoke(cli, ["extract", str(document), "--glossary", str(glossary), "--limit", "1"])
+    assert result.exit_code == 0
+    assert "三个一批" in result.output and "先进制造业强省" not in result.output
+
+
+def test_cli_needs_input_and_reports_bad_files(tmp_path: Path) -> None:
+    assert CliRunner().invoke(cli, ["extract"]).exit_code == 2
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2 and "cannot read" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["extract", "--tm", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and not (tmp_path / "none.db").exists()
+
+
+def test_cli_reads_a_memory(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    from henan_terms.tm.store import open_tm
+
+    db = tmp_path / "memory.db"
+    with open_tm(db) as memory:
+        memory.add(
+            [
+                TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3"),
+                TMUnit("郑州市区交通便利。", "Transport in Zhengzhou is convenient.", origin="memo#p4"),
+            ]
+        )
+    result = CliRunner().invoke(cli, ["extract", "--tm", str(db), "--glossary", str(files[1]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.output)
+    assert (record["zh"], record["en"], record["examples"][0]["location"]) == ("三个一批", "Three Batches", "memo#p3")
