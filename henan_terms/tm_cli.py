@@ -11,11 +11,11 @@ from rich.progress import Progress
 
 from .cli_options import glossary_option
 from .errors import Problem
-from .formats.bilingual import read_bilingual, read_parallel
+from .formats.bilingual import BilingualDocument, read_bilingual, read_parallel
 from .loader import load_glossary
 from .model import TMUnit
-from .tm.align import Aligner, units
-from .tm.results import AddCounts
+from .tm.align import Aligner, Alignment
+from .tm.build import build_memory
 from .tm.store import open_tm
 
 _db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
@@ -56,29 +56,26 @@ def build(
         raise click.UsageError("give bilingual FILES or --parallel ZH EN")
     documents = [read_bilingual(path) for path in files] + [read_parallel(zh, en) for zh, en in parallel]
     aligner = Aligner(load_glossary(*glossaries), threshold=threshold)
-    counts = AddCounts()
-    paragraphs = beads = rejected = 0
     console = Console(stderr=True)
+
     with open_tm(db) as memory, Progress(console=console, transient=True) as progress:
         task = progress.add_task("aligning", total=len(documents))
-        for document in documents:
-            path = document.path
-            alignment = aligner.align_document(document)
-            counts += memory.add(units(alignment))
-            paragraphs += len(document.pairs)
-            beads += len(alignment.accepted) + len(alignment.rejected)
-            rejected += len(alignment.rejected)
+
+        def review(document: BilingualDocument, alignment: Alignment) -> None:
             for line in document.unpaired:
-                console.print(f"unpaired: {path}:{line.line}: {line.text[:60]}", markup=False)
+                console.print(f"unpaired: {document.path}:{line.line}: {line.text[:60]}", markup=False)
             for bead in alignment.rejected:
                 text = " ".join(bead.zh)[:40] or " ".join(bead.en)[:60]
                 console.print(f"rejected ({bead.confidence:.2f}): {bead.origin} {bead.kind}: {text}", markup=False)
             for problem in alignment.problems:
                 console.print(f"not aligned: {problem}", markup=False)
             progress.advance(task)
+
+        report = build_memory(documents, memory, aligner, review)
     click.echo(
-        f"{len(documents)} documents, {paragraphs} paragraph pairs, {beads} beads, {rejected} rejected for review; "
-        f"stored {counts.added} units ({counts.duplicates} already there)"
+        f"{len(documents)} documents, {report.paragraphs} paragraph pairs, {report.beads} beads, "
+        f"{report.rejected} rejected for review; "
+        f"stored {report.counts.added} units ({report.counts.duplicates} already there)"
     )
 
 

@@ -1,6 +1,7 @@
 """Translation memory: sentence alignment, stores, fuzzy lookup."""
 
 from .align import Aligner, Alignment, Bead, align_document, units
+from .build import BuildReport, build_memory
 from .protocol import TranslationMemory
 from .results import AddCounts, Match, RenderingUse, TermHistory
 from .sentences import split_chinese, split_english
@@ -11,11 +12,13 @@ __all__ = [
     "Aligner",
     "Alignment",
     "Bead",
+    "BuildReport",
     "Match",
     "RenderingUse",
     "TermHistory",
     "TranslationMemory",
     "align_document",
+    "build_memory",
     "open_tm",
     "split_chinese",
     "split_english",

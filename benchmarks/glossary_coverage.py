@@ -1,0 +1,62 @@
+"""How much of the held-out term list the bundled glossary knows.
+
+    python benchmarks/glossary_coverage.py [--heldout benchmarks/heldout] [--markdown]
+
+``terms.csv`` lists, for held-out bilingual texts that no glossary source used, the terms a translator
+of those texts needs (chosen by hand from the texts alone). A term is covered when looking up its
+Chinese (either script) finds a concept that holds it as a term: exactly, not inside a longer or
+shorter one. For covered terms the script also reports whether the text's English is one of the
+concept's renderings (folded for case, hyphens and inflection), which says how often the text and the
+glossary agree, not how good either is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+
+from henan_terms import english, load_glossary
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", type=Path, default=HERE / "heldout")
+    parser.add_argument("--markdown", action="store_true", help="Print the per-term table in Markdown.")
+    args = parser.parse_args()
+    glossary = load_glossary()
+    with (args.heldout / "terms.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    covered: Counter[str] = Counter()
+    agreeing = 0
+    table = []
+    for row in rows:
+        concepts = [h.concept for h in glossary.lookup(row["zh"]) if h.field == "zh"]
+        concept = next((c for c in concepts if any(row["zh"] in (t.text, *t.traditional_forms) for t in c.terms)), None)
+        renderings = {english.fold(r.text): r for r in concept.renderings} if concept else {}
+        used = renderings.get(english.fold(row["en"]))
+        if concept:
+            covered[row["layer"]] += 1
+            agreeing += used is not None
+        table.append((row, concept.id if concept else "", used.status.value if used else ""))
+    layers = Counter(row["layer"] for row in rows)
+    total = sum(covered.values())
+    print(f"glossary: {len(glossary)} concepts; held-out terms: {len(rows)} from {len({r['file'] for r in rows})} texts")
+    print(f"covered: {total}/{len(rows)} = {total / len(rows):.1%}")
+    for layer, count in sorted(layers.items()):
+        print(f"  {layer:12} {covered[layer]:3d}/{count:3d} = {covered[layer] / count:.1%}")
+    print(f"the text's English is a glossary rendering for {agreeing} of the {total} covered terms")
+    if args.markdown:
+        print("\n| zh | English in the text | file | layer | concept | text's English in the glossary as |")
+        print("|---|---|---|---|---|---|")
+        for row, concept_id, status in table:
+            print(
+                f"| {row['zh']} | {row['en']} | {row['file']} | {row['layer']} | {concept_id or '—'} | {status or '—'} |"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Building a memory from bilingual documents: align each document, store its accepted beads, and
+keep what a reviewer should see (rejected beads, unaligned paragraphs, lines without a counterpart)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from attrs import frozen
+
+from ..formats.bilingual import BilingualDocument
+from .align import Aligner, Alignment, units
+from .protocol import TranslationMemory
+from .results import AddCounts
+
+__all__ = ["BuildReport", "build_memory"]
+
+
+@frozen
+class BuildReport:
+    """What a build stored and what it left for review, per document."""
+
+    documents: tuple[BilingualDocument, ...]
+    alignments: tuple[Alignment, ...]
+    counts: AddCounts
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(len(d.pairs) for d in self.documents)
+
+    @property
+    def beads(self) -> int:
+        return sum(len(a.accepted) + len(a.rejected) for a in self.alignments)
+
+    @property
+    def rejected(self) -> int:
+        return sum(len(a.rejected) for a in self.alignments)
+
+
+def build_memory(
+    documents: Iterable[BilingualDocument],
+    memory: TranslationMemory,
+    aligner: Aligner,
+    on_document: Callable[[BilingualDocument, Alignment], None] | None = None,
+) -> BuildReport:
+    """Align every document and add its accepted pairs to the memory; ``on_document`` is called after
+    each one (for progress and for reporting what was rejected as it happens)."""
+    done: list[BilingualDocument] = []
+    alignments: list[Alignment] = []
+    counts = AddCounts()
+    for document in documents:
+        alignment = aligner.align_document(document)
+        counts += memory.add(units(alignment))
+        done.append(document)
+        alignments.append(alignment)
+        if on_document is not None:
+            on_document(document, alignment)
+    return BuildReport(tuple(done), tuple(alignments), counts)
