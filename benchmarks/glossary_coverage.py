@@ -44,7 +44,8 @@ def main() -> None:
         table.append((row, concept.id if concept else "", used.status.value if used else ""))
     layers = Counter(row["layer"] for row in rows)
     total = sum(covered.values())
-    print(f"glossary: {len(glossary)} concepts; held-out terms: {len(rows)} from {len({r['file'] for r in rows})} texts")
+    texts = len({row["file"] for row in rows})
+    print(f"glossary: {len(glossary)} concepts; held-out terms: {len(rows)} from {texts} texts")
     print(f"covered: {total}/{len(rows)} = {total / len(rows):.1%}")
     for layer, count in sorted(layers.items()):
         print(f"  {layer:12} {covered[layer]:3d}/{count:3d} = {covered[layer] / count:.1%}")
@@ -53,9 +54,8 @@ def main() -> None:
         print("\n| zh | English in the text | file | layer | concept | text's English in the glossary as |")
         print("|---|---|---|---|---|---|")
         for row, concept_id, status in table:
-            print(
-                f"| {row['zh']} | {row['en']} | {row['file']} | {row['layer']} | {concept_id or '—'} | {status or '—'} |"
-            )
+            cells = (row["zh"], row["en"], row["file"], row["layer"], concept_id or "—", status or "—")
+            print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
