@@ -19,7 +19,8 @@ from .extract import extract_from, write_candidates
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary
-from .lint import LintConfig, Linter, find_config, fix_file, load_config, read_draft
+from .lint import fix_file
+from .lint.files import lint_files
 from .lint.report import json_records, sarif_log, text_lines
 from .loader import load_glossary
 from .lookup import EXACT, NEAR, PARTIAL, Hit, find
@@ -212,17 +213,8 @@ def lint(
         raise click.UsageError("give a DRAFT file (or --sample)")
     if source is not None and len(drafts) != 1:
         raise click.UsageError("--source takes exactly one DRAFT")
-    found = config_path or find_config(Path.cwd())
-    config = load_config(found) if found else LintConfig()
-    glossary = load_glossary(*(glossaries or config.glossaries))
-    read = [read_draft(draft, source) for draft in drafts]
-    linter = Linter(glossary)
-    report = linter.lint(
-        [pair for draft in read for pair in draft.pairs],
-        select=select or config.select,
-        ignore=ignore or config.ignore,
-        severities=config.severities,
-    )
+    run = lint_files(drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore)
+    report, read, linter, config = run.report, run.drafts, run.linter, run.config
     if fmt == "json":
         output.write(json.dumps(json_records(report), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "sarif":

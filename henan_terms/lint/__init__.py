@@ -10,6 +10,7 @@
 
 from .checks import default_registry
 from .config import LintConfig, find_config, load_config
+from .files import LintRun, lint_files
 from .fix import apply_fixes, fix_file
 from .inputs import Draft, read_draft
 from .registry import Check, CheckRegistry
@@ -21,6 +22,7 @@ __all__ = [
     "Draft",
     "LintConfig",
     "LintReport",
+    "LintRun",
     "Linter",
     "SegmentPair",
     "apply_fixes",
@@ -28,6 +30,7 @@ __all__ = [
     "find_config",
     "fix_file",
     "lint",
+    "lint_files",
     "load_config",
     "read_draft",
 ]
