@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -34,15 +34,17 @@ SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
 
 
 class _Cli(click.Group):
-    """Turns library errors into one clear line each on stderr and exit code 2."""
+    """Decides every exit code: a command returns 0 or 1 (findings, nothing found); a library error
+    becomes one clear line per problem on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            code = super().invoke(ctx)
         except HenanTermsError as error:
             for line in str(error).splitlines():
                 click.echo(f"error: {line}", err=True)
             ctx.exit(EXIT_ERROR)
+        ctx.exit(code or EXIT_OK)
 
 
 @click.group(cls=_Cli)
@@ -55,7 +57,7 @@ def cli() -> None:
 @click.argument("query")
 @glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
+def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
     """Look a term up by Chinese, pinyin or English; a compound or a whole sentence lists every glossary
     term inside it, and a near variant gets "did you mean" hits. Exit 1 when nothing is found."""
     glossary = load_glossary(*glossaries)
@@ -78,7 +80,7 @@ def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
         )
         if not found:
             click.echo(f"not found: {query}" + (f"; did you mean: {suggestions}" if suggestions else ""), err=True)
-    sys.exit(EXIT_OK if found else EXIT_FINDINGS)
+    return EXIT_OK if found else EXIT_FINDINGS
 
 
 def _hit_fields(hit: Hit) -> dict[str, object]:
@@ -204,7 +206,7 @@ def lint(
     fix: bool,
     config_path: Path | None,
     output: TextIO,
-) -> None:
+) -> int:
     """Lint draft translations: missing, deprecated and inconsistent renderings, untranslated Chinese,
     numbers. Exit 0 when clean, 1 with findings at or above --fail-on, 2 on bad input."""
     if sample:
@@ -231,7 +233,7 @@ def lint(
         for draft in read:
             click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
     threshold = Severity(fail_on) if fail_on else config.fail_on
-    sys.exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+    return EXIT_FINDINGS if report.fails(threshold) else EXIT_OK
 
 
 @cli.command()
@@ -269,6 +271,14 @@ def merge(draft: Path, into: Path) -> None:
 cli.add_command(tm)
 
 
-def main() -> None:
-    """Entry point of the console script."""
-    cli()
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default: the process's arguments) and return its exit code;
+    the console script and ``python -m henan_terms`` exit with it."""
+    try:
+        return int(cli.main(args=argv, prog_name="henan-terms", standalone_mode=False) or EXIT_OK)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_ERROR if isinstance(error, click.UsageError) else error.exit_code
+    except click.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_ERROR

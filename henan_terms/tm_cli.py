@@ -85,7 +85,7 @@ def build(
 @click.option("--min-score", type=float, default=75, show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> None:
+def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> int:
     """Find earlier translations of a Chinese sentence. Exit 1 when nothing scores high enough."""
     with open_tm(db, create=False) as memory:
         matches = memory.search(text, min_score=min_score, limit=limit)
@@ -94,7 +94,7 @@ def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> N
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     for match in [] if as_json else matches:
         click.echo(f"{match.score:5.1f}  {match.unit.source}\n       {match.unit.target}\n       {match.unit.origin}")
-    raise SystemExit(0 if matches else 1)
+    return 0 if matches else 1
 
 
 def _unit_record(unit: TMUnit) -> dict[str, object]:
@@ -114,7 +114,7 @@ def _unit_record(unit: TMUnit) -> dict[str, object]:
 @_db_option
 @glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> None:
+def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
     """How a glossary term has been rendered in the memory, with counts and examples."""
     glossary = load_glossary(*glossaries)
     with open_tm(db, create=False) as memory:
@@ -144,7 +144,7 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> 
             click.echo(f"  {use.count:4d}  {use.text}  [{use.status.value if use.status else 'other'}]")
         for use in entry.others:
             click.echo(f"  {use.count:4d}  (no glossary rendering) {use.text[:80]}")
-    raise SystemExit(0 if found else 1)
+    return 0 if found else 1
 
 
 @tm.command(name="export")

@@ -161,3 +161,24 @@ def test_a_project_csv_is_recognised_whatever_its_column_order(tmp_path: Path) -
     ours.write_text("id,en,zh,status\nx,BeiDou,北斗,preferred\n", encoding="utf-8")
     memoq.write_text("Chinese (PRC),English\n北斗,BeiDou\n", encoding="utf-8")
     assert (guess_format(ours), guess_format(memoq)) == ("csv", "csv-memoq")
+
+
+def test_main_returns_the_exit_code_for_scripts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from henan_terms.cli import main
+
+    assert main(["lookup", "链长制"]) == 0
+    assert main(["lookup", "不存在的术语啊"]) == 1
+    assert main(["lookup"]) == 2  # a usage error: no query
+    bad = tmp_path / "bad.csv"
+    bad.write_text("zh,en,status\n北斗,BeiDou,prefered\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    assert f"error: {bad}:2: bad status" in capsys.readouterr().err
+
+
+def test_python_dash_m_exits_with_the_commands_code() -> None:
+    import subprocess
+    import sys
+
+    found = subprocess.run([sys.executable, "-m", "henan_terms", "lookup", "链长制"], capture_output=True)
+    missing = subprocess.run([sys.executable, "-m", "henan_terms", "lookup", "不存在的术语啊"], capture_output=True)
+    assert (found.returncode, missing.returncode) == (0, 1)
