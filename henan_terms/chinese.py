@@ -23,6 +23,31 @@ from pypinyin.contrib.tone_convert import to_normal, to_tone, to_tone3
 
 from .model import Script, ScriptVariant
 
+__all__ = [
+    "HAN",
+    "TRADITIONAL_CONFIGS",
+    "Segmenter",
+    "convert",
+    "detect_script",
+    "generate_pinyin",
+    "han_chars",
+    "has_han",
+    "has_tone",
+    "is_syllable",
+    "lexical_words",
+    "pinyin_key",
+    "readings",
+    "syllables",
+    "taiwan_phrasing",
+    "to_marks",
+    "to_numbers",
+    "to_simplified",
+    "to_toneless",
+    "traditional_variants",
+    "words",
+    "written_pinyin",
+]
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 TRADITIONAL_CONFIGS: Mapping[str, str] = {"zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import click
 
+__all__ = [
+    "glossary_option",
+]
+
 glossary_option = click.option(
     "--glossary",
     "glossaries",

@@ -6,6 +6,16 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+__all__ = [
+    "ConfigError",
+    "FormatError",
+    "GlossaryError",
+    "HenanTermsError",
+    "Problem",
+    "TranslationMemoryError",
+    "UsageError",
+]
+
 
 class HenanTermsError(Exception):
     """Base class of every error the library raises on bad input."""

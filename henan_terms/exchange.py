@@ -30,6 +30,15 @@ from .formats.toml import read_toml_glossary, write_toml
 from .glossary import Glossary
 from .model import Source
 
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "export_glossary",
+    "guess_format",
+    "import_glossary",
+    "read_placed",
+]
+
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
 _BY_SUFFIX = {

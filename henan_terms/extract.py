@@ -48,6 +48,30 @@ from .model import Citation, Concept, Rendering, Source, Status, TMUnit
 from .tm.align import Aligner
 from .tm.store import open_tm
 
+__all__ = [
+    "DRAFT_SOURCE",
+    "FORMATS",
+    "MAX_CHARS",
+    "MAX_EN_WORDS",
+    "MAX_WORDS",
+    "SIGNALS",
+    "Candidate",
+    "Example",
+    "Input",
+    "SentencePair",
+    "candidate_record",
+    "draft_glossary",
+    "english_phrases",
+    "evidence",
+    "extract_from",
+    "extract_terms",
+    "is_formula",
+    "read_inputs",
+    "sentence_pairs",
+    "text_lines",
+    "write_candidates",
+]
+
 SIGNALS = ("quoted", "formula", "compound", "capitalised", "recurrent")
 """The kinds of evidence that propose a candidate."""
 

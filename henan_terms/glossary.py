@@ -14,6 +14,12 @@ from attrs import field, frozen
 from .lookup import Hit, TermIndex
 from .model import Concept, Source
 
+__all__ = [
+    "BUNDLED_NAME",
+    "Glossary",
+    "bundled_files",
+]
+
 BUNDLED_NAME = "henan"
 
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+__all__ = [
+    "language_matches",
+    "language_tag",
+]
+
 _SUBTAG = re.compile(r"[-_]")
 
 

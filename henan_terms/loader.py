@@ -17,7 +17,9 @@ from .exchange import guess_format, read_placed
 from .glossary import BUNDLED_NAME, Glossary, bundled_files
 from .model import Source
 
-__all__ = ["load_glossary"]
+__all__ = [
+    "load_glossary",
+]
 
 
 def load_glossary(*paths: str | Path) -> Glossary:

@@ -21,6 +21,16 @@ from . import chinese, english
 from .match import SourceSpotter, TargetSpotter
 from .model import Concept
 
+__all__ = [
+    "EXACT",
+    "NEAR",
+    "NEAR_MIN_SCORE",
+    "PARTIAL",
+    "Hit",
+    "TermIndex",
+    "find",
+]
+
 EXACT, PARTIAL, NEAR = "exact", "partial", "near"
 NEAR_MIN_SCORE = 60.0
 """Lowest similarity (0–100) of a "did you mean" hit."""

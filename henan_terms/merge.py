@@ -19,6 +19,12 @@ from .formats.toml import toml_lines
 from .glossary import Glossary
 from .loader import load_glossary
 
+__all__ = [
+    "MergeClash",
+    "Merged",
+    "merge_glossary",
+]
+
 
 class MergeClash(HenanTermsError):
     """The draft and the target glossary name different things alike; ``problems`` lists every clash."""

@@ -7,6 +7,22 @@ from enum import StrEnum
 
 from attrs import field, frozen
 
+__all__ = [
+    "ChineseTerm",
+    "Citation",
+    "Concept",
+    "Finding",
+    "Occurrence",
+    "Rendering",
+    "Script",
+    "ScriptVariant",
+    "Severity",
+    "Source",
+    "Status",
+    "TMUnit",
+    "TermType",
+]
+
 
 class Status(StrEnum):
     """Normative status of an English rendering."""

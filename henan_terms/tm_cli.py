@@ -18,6 +18,15 @@ from .tm.align import Aligner, Alignment
 from .tm.build import build_memory
 from .tm.store import open_tm
 
+__all__ = [
+    "build",
+    "export_",
+    "history",
+    "import_",
+    "search",
+    "tm",
+]
+
 _db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
 
 

@@ -15,6 +15,16 @@ from attrs import frozen
 from ..chinese import HAN
 from ..errors import FormatError
 
+__all__ = [
+    "BilingualDocument",
+    "Paragraph",
+    "ParagraphPair",
+    "pair_paragraphs",
+    "paragraphs",
+    "read_bilingual",
+    "read_parallel",
+]
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 

@@ -31,6 +31,13 @@ from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status
 from .imports import ConceptDraft, Imported, TermDraft, assemble
 
+__all__ = [
+    "SOURCE_ID",
+    "Entry",
+    "cedict_glossary",
+    "read_cedict",
+]
+
 SOURCE_ID = "cc-cedict"
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _NOT_A_SENSE = re.compile(

@@ -27,6 +27,23 @@ from .imports import (
     term_draft,
 )
 
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_OPTIONAL",
+    "CSV_REQUIRED",
+    "MEMOQ_ENTRY_COLUMNS",
+    "OMEGAT_HEADER",
+    "csv_rows",
+    "omegat_comment",
+    "omegat_lines",
+    "read_csv_glossary",
+    "read_memoq",
+    "read_omegat",
+    "write_csv",
+    "write_memoq",
+    "write_omegat",
+]
+
 CSV_REQUIRED = ("zh", "en", "status")
 CSV_OPTIONAL = ("id", "note", "pinyin", "source", "type")
 CSV_COLUMNS = ("zh", "en", "status", "id", "pinyin", "type", "note", "source")

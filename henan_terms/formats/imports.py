@@ -17,6 +17,17 @@ from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
 from .toml import slug
 
+__all__ = [
+    "ConceptDraft",
+    "Imported",
+    "TermDraft",
+    "assemble",
+    "file_source",
+    "line_citation",
+    "read_text",
+    "term_draft",
+]
+
 
 @frozen
 class Imported:

@@ -9,6 +9,13 @@ from typing import Any, TextIO
 from .. import chinese
 from ..model import ChineseTerm, Citation, Concept, Source
 
+__all__ = [
+    "citation_record",
+    "concept_record",
+    "term_record",
+    "write_json",
+]
+
 
 def citation_record(citation: Citation, sources: Mapping[str, Source]) -> dict[str, str]:
     """A citation with what its source declares (title, publisher, url …)."""

@@ -18,6 +18,10 @@ from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status, TermType
 from .imports import ConceptDraft, TermDraft, assemble, read_text
 
+__all__ = [
+    "read_json",
+]
+
 _SOURCE_FIELDS = ("kind", "title", "publisher", "date", "url", "file")
 _ID_KEY = re.compile(r'"id"\s*:')
 

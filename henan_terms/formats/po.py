@@ -40,6 +40,15 @@ from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble, file_source, line_citation, read_text, term_draft
 from .toml import curated_traditional, curated_written
 
+__all__ = [
+    "po_catalogue",
+    "po_entry",
+    "read_po",
+    "read_po_units",
+    "write_po",
+    "write_po_units",
+]
+
 _KEYS = ("pinyin", "pinyin_written", "type", "source", "subject", "definition", "concept note", "note")
 _KEY_LINE = re.compile(rf"^({'|'.join([*_KEYS, *Status._value2member_map_])}|traditional\.[\w-]+): (.*)$")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-#0 +']*\d*(?:\.\d+)?[a-zA-Z]|\{[^{}]*\}")

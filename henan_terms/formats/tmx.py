@@ -47,6 +47,21 @@ from ..model import TMUnit
 from ..version import __version__
 from .xml import iterparse
 
+__all__ = [
+    "CONFIDENCE",
+    "DOCTYPE",
+    "NOTE",
+    "ORIGIN",
+    "Tuv",
+    "format_date",
+    "line_of",
+    "parse_date",
+    "read_tmx",
+    "segment_text",
+    "tu_element",
+    "write_tmx",
+]
+
 ORIGIN = "x-origin"
 CONFIDENCE = "x-confidence"
 NOTE = "note"

@@ -28,6 +28,17 @@ from ..errors import Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, ScriptVariant, Source, TermType
 
+__all__ = [
+    "ID_PATTERN",
+    "concept_ids",
+    "curated_traditional",
+    "curated_written",
+    "read_toml_glossary",
+    "slug",
+    "toml_lines",
+    "write_toml",
+]
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _SOURCE_FIELDS = ("kind", "title", "publisher", "date", "url", "file")

@@ -18,6 +18,11 @@ from .tmx import read_tmx
 from .xliff import read_xliff
 from .xml import iterparse
 
+__all__ = [
+    "UNIT_SUFFIXES",
+    "read_units",
+]
+
 UNIT_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".po", ".pot", ".ts")
 
 

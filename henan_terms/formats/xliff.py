@@ -37,6 +37,13 @@ from ..model import TMUnit
 from .tmx import line_of
 from .xml import iterparse
 
+__all__ = [
+    "XLIFF_12",
+    "XLIFF_20",
+    "Pair",
+    "read_xliff",
+]
+
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -10,6 +10,11 @@ from lxml import etree
 
 from ..errors import FormatError
 
+__all__ = [
+    "iterparse",
+    "parser",
+]
+
 
 def parser() -> etree.XMLParser:
     """A parser that never resolves entities, never loads a DTD and never reaches the network."""

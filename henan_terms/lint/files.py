@@ -15,7 +15,10 @@ from .config import LintConfig, find_config, load_config
 from .inputs import Draft, read_draft
 from .runner import Linter, LintReport
 
-__all__ = ["LintRun", "lint_files"]
+__all__ = [
+    "LintRun",
+    "lint_files",
+]
 
 
 @frozen

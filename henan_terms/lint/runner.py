@@ -16,7 +16,12 @@ from .checks import default_registry
 from .context import LintContext, LintFinding, Segment, SegmentPair
 from .registry import CheckRegistry
 
-__all__ = ["LintReport", "Linter", "SegmentPair", "lint"]
+__all__ = [
+    "LintReport",
+    "Linter",
+    "SegmentPair",
+    "lint",
+]
 
 
 @frozen

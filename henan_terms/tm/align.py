@@ -46,6 +46,20 @@ from ..model import TMUnit
 from ..numbers import chinese_numbers, english_numbers
 from .sentences import split_chinese, split_english
 
+__all__ = [
+    "ANCHOR_WEIGHTS",
+    "BEAD_PRIORS",
+    "DEFAULT_THRESHOLD",
+    "Aligner",
+    "Alignment",
+    "AnchorFinder",
+    "Bead",
+    "LengthModel",
+    "Span",
+    "align_document",
+    "units",
+]
+
 BEAD_PRIORS: Mapping[tuple[int, int], float] = {
     (1, 1): 0.80,
     (1, 2): 0.07,

@@ -12,7 +12,10 @@ from .align import Aligner, Alignment, units
 from .protocol import TranslationMemory
 from .results import AddCounts
 
-__all__ = ["BuildReport", "build_memory"]
+__all__ = [
+    "BuildReport",
+    "build_memory",
+]
 
 
 @frozen

@@ -11,7 +11,10 @@ from ..match import SourceSpotter
 from ..model import Concept, Status, TMUnit
 from .results import RenderingUse, TermHistory
 
-__all__ = ["concepts_of", "rendering_history"]
+__all__ = [
+    "concepts_of",
+    "rendering_history",
+]
 
 
 class _Concordance(Protocol):

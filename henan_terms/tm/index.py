@@ -52,6 +52,23 @@ from ..model import TMUnit
 from .normalize import normalize
 from .results import Match
 
+__all__ = [
+    "BLOCK",
+    "DEFAULT_MIN_SCORE",
+    "RANK_BITS",
+    "IndexReader",
+    "Plan",
+    "bigrams",
+    "counted",
+    "length_class",
+    "length_window",
+    "plan",
+    "postings",
+    "rank",
+    "score",
+    "search_index",
+]
+
 DEFAULT_MIN_SCORE = 75.0
 BLOCK = 1 << 16  # unit ids per postings row: offsets fit in uint16
 _PLANES = 0x110000  # code points: a bigram is first × _PLANES + second

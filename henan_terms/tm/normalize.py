@@ -22,6 +22,12 @@ from collections.abc import Sequence
 
 from ..chinese import HAN, to_simplified
 
+__all__ = [
+    "nfkc",
+    "normalize",
+    "normalize_many",
+]
+
 _QUOTES = [(quote, '"') for quote in "\u201c\u201d\u201e\u201f\u301d\u301e\u301f\u300c\u300d\u300e\u300f"]
 _QUOTES += [(quote, "'") for quote in "\u2018\u2019\u201a\u201b"]
 _WIDE_PUNCTUATION = tuple(zip("，；：？！（）\u3000", ",;:?!() ", strict=True))

@@ -23,6 +23,11 @@ from .protocol import TranslationMemory, no_memory
 from .results import AddCounts, Match
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
+__all__ = [
+    "SCHEMA_VERSION",
+    "PostgresTM",
+]
+
 if TYPE_CHECKING:
     import psycopg
 

@@ -20,7 +20,10 @@ from .history import concepts_of, rendering_history
 from .index import DEFAULT_MIN_SCORE
 from .results import AddCounts, Match, TermHistory
 
-__all__ = ["TranslationMemory", "no_memory"]
+__all__ = [
+    "TranslationMemory",
+    "no_memory",
+]
 
 
 class TranslationMemory(Protocol):

@@ -6,7 +6,12 @@ from attrs import frozen
 
 from ..model import Concept, Status, TMUnit
 
-__all__ = ["AddCounts", "Match", "RenderingUse", "TermHistory"]
+__all__ = [
+    "AddCounts",
+    "Match",
+    "RenderingUse",
+    "TermHistory",
+]
 
 
 @frozen

@@ -16,6 +16,19 @@ from .index import RANK_BITS
 from .normalize import normalize_many
 from .results import AddCounts
 
+__all__ = [
+    "CHUNK",
+    "Prepared",
+    "add_in_chunks",
+    "decode_created",
+    "decode_properties",
+    "encode_created",
+    "encode_properties",
+    "prepare",
+    "stored_fields",
+    "unit_from_row",
+]
+
 
 class Prepared(NamedTuple):
     """A unit ready to store: its normalised source and its duplicate key."""

@@ -23,6 +23,11 @@ from __future__ import annotations
 import itertools
 import re
 
+__all__ = [
+    "split_chinese",
+    "split_english",
+]
+
 _ZH_TERMINATORS = "。！？｡!?"
 _ZH_CLAUSE_TERMINATORS = "；;"
 _ZH_TITLE_MARKS = {"《": "》", "〈": "〉"}

@@ -24,6 +24,11 @@ from .protocol import TranslationMemory, no_memory
 from .results import AddCounts, Match
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
+__all__ = [
+    "SCHEMA_VERSION",
+    "SQLiteTM",
+]
+
 SCHEMA_VERSION = "3"
 _PARAMETERS = 500  # values per IN (…) list
 _PAGE_SIZE = 32768  # bulk adds rewrite fewer pages than with the default 4096 (benchmarks/bench_tm.py)

@@ -7,7 +7,9 @@ from pathlib import Path
 from ..errors import TranslationMemoryError
 from .protocol import TranslationMemory
 
-__all__ = ["open_tm"]
+__all__ = [
+    "open_tm",
+]
 
 
 def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
