@@ -5,10 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chinese import HAN
+from ..chinese import HAN, has_han
 from ..model import Finding, Occurrence, Rendering, Severity, Status
-from ..numbers import chinese_numbers, english_numbers
-from .context import LintContext, Segment
+from ..numbers import (
+    EnglishNumber,
+    Quantity,
+    carries,
+    chinese_quantities,
+    english_quantities,
+    is_cardinal,
+    list_sizes,
+)
+from ..tm.align import DEFAULT_THRESHOLD as ALIGNMENT_THRESHOLD
+from ..tm.sentences import split_chinese, split_english
+from .context import LintContext, Segment, Why
 from .registry import CheckRegistry
 
 _CJK_PUNCTUATION = "，。、《》：；！？（）【】「」『』"
@@ -134,23 +144,127 @@ def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
 def number_mismatch(context: LintContext) -> Iterator[Finding]:
     """A number of the source is missing in the translation.
 
-    Arabic or Chinese numerals, 万/亿 scaling, percentages. Numerals inside glossary terms (十四五,
-    两区) are left to the term checks.
+    Quantities are compared per aligned sentence where the aligner pairs the segment's sentences
+    with confidence, else per segment; a quantity carried anywhere in the segment is not reported.
+    A warning when the sentence's translation has a clearly different value instead (both shown),
+    an info when the quantity is dropped. Read as the same: 四成 = 40 percent, 2倍 = twice or 100%
+    more, 三分之一 = one third or 33%, 前三季度 = the first nine months, (二) = Part II, 70万 =
+    700,000, numbers rounded in the English ("about 1.2 billion" for 12.46亿). Never reported:
+    numerals inside a word (四川, 四基) or a short quoted name (“三个一批”), numerals inside glossary
+    terms (十四五, 两区), approximate amounts (近两年 → "in recent years", 300余家), section numbers
+    left out, and a small count the English expresses by listing the things counted (两个省 →
+    "Henan and Shandong").
     """
     for segment in context.segments:
-        terms = [(m.start, m.end) for m in segment.sources]
-        values = english_numbers(segment.pair.target)
-        reported: set[float] = set()
-        for value, start, end in chinese_numbers(segment.pair.source, skip=terms):
-            if value in values or value in reported:
+        if not has_han(segment.pair.source):
+            continue
+        yield from _number_findings(context, segment)
+
+
+def _sentence_units(context: LintContext, segment: Segment) -> list[tuple[int, str, int, str]]:
+    """(source offset, source sentences, target offset, target sentences) of each aligned bead; the
+    whole segment as one unit when it has one sentence a side or the alignment is not confident."""
+    source, target = segment.pair.source, segment.pair.target
+    whole = [(0, source, 0, target)]
+    zh, en = split_chinese(source), split_english(target)
+    if len(zh) < 2 and len(en) < 2:
+        return whole
+    beads = context.aligner.align(zh, en)
+    if any(confidence < ALIGNMENT_THRESHOLD for _, confidence in beads):
+        return whole
+    zh_offsets, en_offsets = _offsets(source, zh), _offsets(target, en)
+    units = []
+    for (i, di, j, dj), _ in beads:
+        zh_start = zh_offsets[i] if di else (zh_offsets[i] if i < len(zh) else len(source))
+        en_start = en_offsets[j] if dj else (en_offsets[j] if j < len(en) else len(target))
+        zh_end = zh_offsets[i + di - 1] + len(zh[i + di - 1]) if di else zh_start
+        en_end = en_offsets[j + dj - 1] + len(en[j + dj - 1]) if dj else en_start
+        units.append((zh_start, source[zh_start:zh_end], en_start, target[en_start:en_end]))
+    return units
+
+
+def _offsets(text: str, sentences: list[str]) -> list[int]:
+    offsets, cursor = [], 0
+    for sentence in sentences:
+        found = text.find(sentence, cursor)
+        offsets.append(found if found >= 0 else cursor)
+        cursor = (found if found >= 0 else cursor) + len(sentence)
+    return offsets
+
+
+def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding]:
+    pair = segment.pair
+    terms = [(m.start, m.end) for m in segment.sources]
+    everywhere = english_quantities(pair.target)
+    quantities = chinese_quantities(pair.source, skip=terms)
+    units = []
+    explained: set[int] = set()
+    for zh_start, zh_text, en_start, en_text in _sentence_units(context, segment):
+        here = [q for q in quantities if zh_start <= q.start < zh_start + len(zh_text)]
+        local = [n for n in everywhere if en_start <= n.start < en_start + len(en_text)]
+        missing = []
+        for quantity in here:
+            carrier = carries(quantity, [n for n in local if id(n) not in explained]) or carries(quantity, local)
+            if carrier is None:
+                missing.append(quantity)
+            else:
+                explained.add(id(carrier))
+        units.append((en_start, en_text, local, missing))
+    # English numbers no source quantity accounts for, outside the renderings of glossary terms
+    rendered = [(m.start, m.end) for m in segment.targets]
+    spare = [
+        n
+        for n in everywhere
+        if id(n) not in explained and is_cardinal(n) and not any(s <= n.start < e for s, e in rendered)
+    ]
+    for en_start, en_text, local, missing in units:
+        for quantity in missing:
+            if carries(quantity, everywhere):
+                continue  # carried by another sentence of the segment
+            other = next((n for n in spare if n in local and _comparable(quantity, n)), None)
+            if other is None and (quantity.approximate or quantity.section):
                 continue
-            reported.add(value)
-            shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-            source_text = segment.pair.source[start:end]
-            spelled = source_text if source_text == shown else f"{source_text} ({shown})"
-            yield segment.finding(
-                0,
-                f"the source's number {spelled} is not in the translation",
-                term=source_text,
-                expected=shown,
+            if other is None and quantity.count and quantity.value in list_sizes(en_text):
+                continue
+            shown = quantity.shown()
+            same = quantity.text.replace(",", "") == shown.replace(",", "")
+            spelled = quantity.text if same else f"{quantity.text} ({shown})"
+            why = Why(
+                source=quantity.text,
+                source_start=quantity.start,
+                looked_for=tuple(sorted(_shown(v) for v in quantity.accepts)),
+                found=en_text.strip()[:200],
+                note="compared with the aligned sentence" if len(units) > 1 else "compared with the segment",
             )
+            if other is not None:
+                spare.remove(other)
+                yield segment.finding(
+                    other.start,
+                    f"source {spelled} vs translation {other.text}: a different value",
+                    why,
+                    term=quantity.text,
+                    found=other.text,
+                    expected=shown,
+                    severity=Severity.WARNING,
+                )
+            else:
+                yield segment.finding(
+                    en_start,
+                    f"source {spelled} is not in the translation",
+                    why,
+                    term=quantity.text,
+                    expected=shown,
+                    severity=Severity.INFO,
+                )
+
+
+def _comparable(quantity: Quantity, number: EnglishNumber) -> bool:
+    """Whether an English number could be the translation of a quantity: both percentages or
+    neither, both years or neither, a Roman numeral only for a section number."""
+    year = number.value == int(number.value) and 1900 <= number.value <= 2100
+    roman = bool(number.text) and set(number.text) <= set("IVX")
+    return quantity.percent == number.percent and quantity.year == year and roman == quantity.section
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
