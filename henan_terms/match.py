@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import ahocorasick
 from attrs import frozen
 
-from . import english
+from . import chinese, english
 from .chinese import Segmenter
 from .model import Concept, Rendering, Status
 
@@ -33,12 +33,21 @@ class SourceMatch:
 
 @frozen
 class TargetMatch:
-    """A rendering of a concept found in target text at character offsets ``[start, end)``."""
+    """A rendering of a concept found in target text at character offsets ``[start, end)``.
+
+    ``kind``: ``exact`` (the rendering, up to case, hyphens, articles and inflection),
+    ``coordinated`` (sharing a head or a modifier with another phrase: "industrial and supply
+    chains" for "industrial chain"), ``acronym`` ("NEV" for "new energy"), ``admitted-variant``
+    (a derivation: "modernize the industrial system" for "modern industrial system"), or ``near``
+    (a phrase close to the rendering, not accepted: "strategically emerging industries").
+    """
 
     concept: Concept
     rendering: Rendering
     start: int
     end: int
+    kind: str = "exact"
+    how: str = ""  # for near matches: what differs
 
 
 class SourceSpotter:
@@ -71,9 +80,20 @@ class SourceSpotter:
         return found
 
     def compounds(self, text: str, matches: Iterable[SourceMatch]) -> list[tuple[SourceMatch, str]]:
-        """The matches that stand inside a longer word of the text (by jieba's own dictionary, without
-        the glossary's terms), each with that word: 新能源 in 新能源车."""
-        return []
+        """The matches that stand inside a longer word of the text by jieba's own dictionary (without
+        the glossary's terms), each with that word: a term that is a proper part of a compound."""
+        spans = []
+        position = 0
+        for word in chinese.words(text):
+            spans.append((position, position + len(word), word))
+            position += len(word)
+        found = []
+        for match in matches:
+            for start, end, word in spans:
+                if start <= match.start and match.end <= end and end - start > match.end - match.start:
+                    found.append((match, word))
+                    break
+        return found
 
 
 class TargetSpotter:
@@ -81,9 +101,15 @@ class TargetSpotter:
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
         renderings: dict[str, list[tuple[Concept, Rendering]]] = {}
+        self._by_concept: dict[str, list[tuple[Rendering, tuple[str, ...]]]] = {}
         for concept in concepts:
             for rendering in concept.renderings:
-                renderings.setdefault(english.fold(rendering.text), []).append((concept, rendering))
+                key = english.fold(rendering.text)
+                renderings.setdefault(key, []).append((concept, rendering))
+                if key and rendering.status is not Status.DEPRECATED:
+                    self._by_concept.setdefault(concept.id, []).append((rendering, tuple(key.split())))
+        self._keys = frozenset(renderings)
+        self._concepts = {concept.id: concept for concept in concepts}
         self._automaton = ahocorasick.Automaton()
         for key, holders in renderings.items():
             if key:
@@ -126,8 +152,150 @@ class TargetSpotter:
                 remaining[concept.id] -= 1
                 taken[first:last] = [True] * (last - first)
                 found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1]))
+        for concept_id, count in needs.items():
+            if remaining.get(concept_id, count) and concept_id in self._by_concept:
+                found += self._weaker(text, tokens, self._concepts[concept_id], taken)
         return sorted(found, key=lambda m: m.start)
 
-    def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
-        """Phrases of the text close to an accepted rendering of each concept."""
+    def _weaker(
+        self, text: str, tokens: list[tuple[int, int, str]], concept: Concept, taken: list[bool]
+    ) -> list[TargetMatch]:
+        """A coordinated, acronym or admitted-variant match for a concept with no exact rendering."""
+        stems = [stem for *_, stem in tokens]
+        for rendering, words in self._by_concept[concept.id]:
+            for kind, span in (
+                ("coordinated", _coordinated(stems, words)),
+                ("acronym", _acronym(text, tokens, words)),
+                ("admitted-variant", _derived(stems, words, taken)),
+            ):
+                if span is not None:
+                    first, last = span
+                    return [TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], kind)]
         return []
+
+    def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
+        """Phrases of the text close to an accepted rendering of each concept, that are not themselves
+        a rendering in the glossary: one word changed by a typo or an affix ("strategically emerging
+        industries"), two words run together ("14thFive-Year Plan")."""
+        tokens = english.token_spans(text)
+        stems = [stem for *_, stem in tokens]
+        found = []
+        for concept in concepts:
+            for rendering, words in self._by_concept.get(concept.id, []):
+                hit = _near(stems, words)
+                if hit is None:
+                    continue
+                first, last, how = hit
+                phrase = text[tokens[first][0] : tokens[last - 1][1]]
+                if english.fold(phrase) not in self._keys:
+                    found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], "near", how))
+                    break
+        return found
+
+
+_AND = frozenset({"and", "or", "&"})
+
+
+def _coordinated(stems: list[str], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Token span of a coordination that contains the rendering with a shared head ("industrial and
+    supply chains" for "industrial chain") or a shared modifier ("modern industries and services"
+    for "modern services"); the other conjunct is one to three words."""
+    n = len(words)
+    for split in range(1, n):
+        modifier, head = words[:split], words[split:]
+        for i in range(len(stems) - n):
+            if tuple(stems[i : i + split]) != modifier:
+                continue
+            after = i + split
+            if after < len(stems) and stems[after] in _AND:  # X and Y head
+                for other in range(1, 4):
+                    start = after + 1 + other
+                    if tuple(stems[start : start + len(head)]) == head:
+                        return i, start + len(head)
+            for other in range(1, 4):  # modifier X and head
+                joint = after + other
+                if (
+                    joint < len(stems)
+                    and stems[joint] in _AND
+                    and tuple(stems[joint + 1 : joint + 1 + len(head)]) == head
+                ):
+                    return i, joint + 1 + len(head)
+    return None
+
+
+def _acronym(text: str, tokens: list[tuple[int, int, str]], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """An all-capital acronym that begins with the rendering's initials ("NEV" for "new energy")."""
+    initials = "".join(word[0] for word in words if word not in ("and", "of")).upper()
+    if len(initials) < 2:
+        return None
+    for index, (start, end, _) in enumerate(tokens):
+        written = text[start:end]
+        written = written[:-1] if written.endswith("s") else written  # NEVs
+        if written.isupper() and written.isalpha() and len(written) <= 6 and written.startswith(initials):
+            return index, index + 1
+    return None
+
+
+def _derived(stems: list[str], words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
+    """The rendering with a word changed by a verb- or noun-forming suffix ("modernize the industrial
+    system", "modernization of the industrial system" for "modern industrial system")."""
+    keys = tuple(english.derivation_key(word) for word in words)
+    n = len(words)
+    for i in range(len(stems)):
+        window = stems[i : i + n + 1]
+        if len(window) > 1 and window[1] == "of" and n > 1:
+            window = [window[0], *window[2:]]  # "modernization of the industrial system"
+            extra = 1
+        else:
+            window, extra = window[:n], 0
+        if len(window) != n or any(taken[i : i + n + extra]):
+            continue
+        if tuple(english.derivation_key(w) for w in window) != keys:
+            continue
+        changed = [(w, r) for w, r in zip(window, words, strict=True) if w != r]
+        if changed and all(english.is_verbal_derivation(w, r) for w, r in changed):
+            return i, i + n + extra
+    return None
+
+
+def _near(stems: list[str], words: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """A token span one edit away from the rendering: one word changed by an affix or a typo, or two
+    words written as one; the other words equal."""
+    n = len(words)
+    if n < 2:
+        return None
+    for i in range(len(stems)):
+        window = tuple(stems[i : i + n])
+        if len(window) == n:
+            differing = [k for k in range(n) if window[k] != words[k]]
+            if len(differing) == 1:
+                k = differing[0]
+                how = _word_change(window[k], words[k])
+                if how:
+                    return i, i + n, how
+        joined = tuple(stems[i : i + n - 1])
+        for k in range(n - 1):
+            expected = (*words[:k], words[k] + words[k + 1], *words[k + 2 :])
+            if joined == expected and len(joined) == n - 1:
+                return i, i + n - 1, f"{words[k]!r} and {words[k + 1]!r} written as one word"
+    return None
+
+
+def _word_change(found: str, expected: str) -> str:
+    """How a word differs from the expected one, when it is a near miss: "" when it is another word."""
+    if english.derivation_key(found) == english.derivation_key(expected):
+        return f"{found!r} for {expected!r}: a changed affix"
+    if min(len(found), len(expected)) >= 5 and _distance(found, expected) <= (2 if len(expected) >= 8 else 1):
+        return f"{found!r} for {expected!r}: a misspelling"
+    return ""
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]

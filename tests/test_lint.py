@@ -163,6 +163,7 @@ def test_every_check_has_a_stable_id_severity_and_title() -> None:
         "inconsistent-rendering",
         "untranslated-cjk",
         "number-mismatch",
+        "variant-rendering",
     ]
     assert all(c.title and isinstance(c.severity, Severity) for c in checks.values())
 
@@ -303,3 +304,103 @@ def test_number_mismatch_shows_both_sides_per_aligned_sentence(linter: Linter) -
     )
     assert "70万 (700,000)" in finding.message and "500,000" in finding.message
     assert finding.column == 1 + target.index("500,000")
+
+
+# renderings: coordinations, acronyms, derivations, possessives, the publisher, near misses
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("稳定产业链供应链", "stabilize industrial and supply chains"),  # a shared head
+        ("发展高端服务业和生产性服务业", "develop high-end and producer services"),
+        ("发展新能源汽车", "make NEVs"),  # an acronym of the compound
+        ("建设现代化产业体系", "modernize the industrial system"),  # an admitted variant
+        ("建设现代化产业体系", "the modernization of the industrial system"),
+        ("河南产业", "Henan's industries"),  # a possessive
+        ("大河网推出系列报道", "we are launching a series"),  # the publisher speaking of itself
+    ],
+)
+def test_missing_rendering_quiet(linter: Linter, source: str, target: str) -> None:
+    assert findings(linter, (source, target)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "term"),
+    [
+        ("稳定产业链供应链", "stabilize industrial development and supply chains", "产业链"),
+        ("发展新能源汽车", "make EVs", "新能源"),
+        ("建设现代化产业体系", "build the industry", "现代化产业体系"),
+        ("河南产业", "the province's industries", "河南"),
+        ("大河网推出系列报道", "a series is launched", "大河网"),
+    ],
+)
+def test_missing_rendering_near_misses_fire(linter: Linter, source: str, target: str, term: str) -> None:
+    assert findings(linter, (source, target)) == [("missing-rendering", term)]
+
+
+def test_an_admitted_variant_is_not_an_inconsistency(linter: Linter) -> None:
+    pairs = [
+        ("建设现代化产业体系", "build a modern industrial system"),
+        ("建设现代化产业体系", "modernize the industrial system"),
+    ]
+    assert findings(linter, *pairs) == []
+
+
+def test_a_term_inside_a_longer_word_is_a_compound() -> None:
+    from henan_terms.match import SourceMatch, SourceSpotter
+
+    glossary = load_glossary(ROOT / "tests" / "data" / "lint-glossary.csv")
+    [art] = [c for c in glossary if c.id == "art"]
+    spotter = SourceSpotter(glossary)
+    assert spotter.compounds("发展艺术品市场", [SourceMatch(art, "艺术", 2, 4)]) == [
+        (SourceMatch(art, "艺术", 2, 4), "艺术品")
+    ]
+    assert spotter.compounds("发展艺术和市场", [SourceMatch(art, "艺术", 2, 4)]) == []
+
+
+# variant-rendering
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found", "expected"),
+    [
+        (
+            "培育战略性新兴产业",
+            "foster strategically emerging industries",
+            "strategically emerging industries",
+            "strategic emerging industry",
+        ),
+        ("十四五期间", "during the 14thFive-Year Plan period", "14thFive-Year Plan", "14th Five-Year Plan"),
+        (
+            "培育战略性新兴产业",
+            "foster strategic emerging industires",
+            "strategic emerging industires",
+            "strategic emerging industry",
+        ),
+    ],
+)
+def test_variant_rendering_fires(linter: Linter, source: str, target: str, found: str, expected: str) -> None:
+    report = linter.lint([SegmentPair(source, target, "d", 1)])
+    [finding] = report.findings
+    assert (finding.check, finding.found, finding.expected) == ("variant-rendering", found, expected)
+    assert finding.column == 1 + target.index(found)
+
+
+def test_variant_rendering_near_misses(linter: Linter) -> None:
+    assert findings(linter, ("培育战略性新兴产业", "foster strategic emerging industries")) == []
+    assert findings(linter, ("培育战略性新兴产业", "foster emerging sectors")) == [
+        ("missing-rendering", "战略性新兴产业")
+    ]
+    # a phrase that is itself a rendering in the glossary is not a variant of another one
+    assert findings(linter, ("加强产业链", "strengthen the industry chain")) == []
+
+
+def test_fix_applies_variant_renderings(linter: Linter) -> None:
+    text = "foster strategically emerging industries\nthe 14thFive-Year Plan\n"
+    pairs = [
+        SegmentPair("培育战略性新兴产业", "foster strategically emerging industries", "d", 1),
+        SegmentPair("十四五", "the 14thFive-Year Plan", "d", 2),
+    ]
+    fixed = apply_fixes(text, linter.lint(pairs).findings)
+    assert fixed == "foster strategic emerging industries\nthe 14th Five-Year Plan\n"

@@ -35,6 +35,7 @@ def default_registry() -> CheckRegistry:
     registry.register("inconsistent-rendering", Severity.WARNING)(inconsistent_rendering)
     registry.register("untranslated-cjk", Severity.ERROR)(untranslated_cjk)
     registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
+    registry.register("variant-rendering", Severity.WARNING)(variant_rendering)
     return registry
 
 
@@ -45,27 +46,78 @@ def _accepted(renderings: list[Rendering]) -> str:
 def missing_rendering(context: LintContext) -> Iterator[Finding]:
     """A glossary term of the source has no rendering.
 
-    A term occurs in the source and no preferred or admitted rendering in the translation.
-    Silent where a deprecated rendering stands instead (deprecated-rendering reports it) and where
-    the Chinese term is left in the translation (untranslated-cjk reports it).
+    A term occurs in the source and no preferred or admitted rendering in the translation. Also
+    accepted as renderings: a coordination sharing a head or a modifier ("industrial and supply
+    chains" renders 产业链 and 供应链), an acronym beginning with the rendering's initials ("NEV"),
+    and a derivation by -ize/-ization ("modernize the industrial system" for "modern industrial
+    system", an admitted variant). One problem, one finding: silent where a deprecated rendering
+    stands instead (deprecated-rendering), where a phrase close to a rendering stands instead
+    (variant-rendering), and where the Chinese term is left in the translation (untranslated-cjk).
+    Also silent for a term that is a proper part of a longer word of the source (新能源 in a compound
+    the translation renders as a whole), and for a publisher's name followed by 推出/发布/报道 where
+    the translation speaks of "we" (大河网推出 → "we are launching").
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
             if segment.used(concept_id) or _left_in_chinese(segment, concept_id):
                 continue
+            if segment.near_misses(concept_id) or segment.compound(concept_id):
+                continue
+            match = next(m for m in segment.sources if m.concept.id == concept_id)
+            if _self_reference(segment, match.end):
+                continue
             accepted = [r for r in concept.renderings if r.status is not Status.DEPRECATED]
-            form = next(m.form for m in segment.sources if m.concept.id == concept_id)
             yield segment.finding(
                 0,
-                f"{form} ({concept.head.pinyin}) has no rendering in the translation; expected {_accepted(accepted)}",
-                term=form,
+                f"{match.form} ({concept.head.pinyin}) has no rendering in the translation; "
+                f"expected {_accepted(accepted)}",
+                Why(match.form, match.start, tuple(r.text for r in accepted), note="no rendering found"),
+                term=match.form,
                 concept=concept_id,
                 expected=accepted[0].text if accepted else "",
             )
 
 
+_PUBLISHING = ("推出", "发布", "报道", "讯", "获悉", "出品", "独家")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def _self_reference(segment: Segment, end: int) -> bool:
+    """A name followed by a verb of publishing, translated in the first person: the publisher."""
+    following = segment.pair.source[end : end + 4]
+    return following.startswith(_PUBLISHING) and _FIRST_PERSON.search(segment.pair.target) is not None
+
+
 def _left_in_chinese(segment: Segment, concept_id: str) -> bool:
     return any(m.form in segment.pair.target for m in segment.sources if m.concept.id == concept_id)
+
+
+def variant_rendering(context: LintContext) -> Iterator[Finding]:
+    """A phrase close to a rendering stands where the rendering should.
+
+    No accepted rendering of a term of the source is in the translation, but a phrase one edit
+    away from one is: a word changed by an affix ("strategically emerging industries" for
+    "strategic emerging industry"), a misspelt word, or two words written as one ("14thFive-Year
+    Plan"). The phrase is not itself a rendering in the glossary. The message gives the phrase
+    found and the rendering to use; ``--fix`` replaces the phrase.
+    """
+    for segment in context.segments:
+        for concept_id, (concept, _) in segment.concepts.items():
+            if segment.used(concept_id):
+                continue
+            for near in segment.near_misses(concept_id):
+                found = segment.pair.target[near.start : near.end]
+                source = next(m for m in segment.sources if m.concept.id == concept_id)
+                yield segment.finding(
+                    near.start,
+                    f"{found!r} is close to {near.rendering.text!r}, the rendering of {concept.zh} ({near.how}); "
+                    f"use {near.rendering.text!r}",
+                    Why(source.form, source.start, (near.rendering.text,), found, near.how),
+                    term=source.form,
+                    concept=concept_id,
+                    found=found,
+                    expected=near.rendering.text,
+                )
 
 
 def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
@@ -82,9 +134,17 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
                 found = segment.pair.target[match.start : match.end]
                 preferred = concept.preferred
                 advice = f"; use {preferred.text!r}" if preferred else ""
+                source = next(m for m in segment.sources if m.concept.id == concept_id)
                 yield segment.finding(
                     match.start,
                     f"{found!r} is a deprecated rendering of {concept.zh}{advice}",
+                    Why(
+                        source.form,
+                        source.start,
+                        tuple(r.text for r in concept.renderings if r.status is not Status.DEPRECATED),
+                        found,
+                        match.rendering.note or "the glossary marks this rendering deprecated",
+                    ),
                     term=concept.zh,
                     concept=concept_id,
                     found=found,
@@ -101,7 +161,7 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     for segment in context.segments:
         for concept_id in segment.concepts:
             for match in segment.used(concept_id):
-                if match.rendering.status is not Status.DEPRECATED:
+                if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
         counts: dict[str, int] = {}
@@ -122,6 +182,7 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
         yield segment.finding(
             start,
             f"{concept.zh} is rendered {len(counts)} ways: {ways}; use {use!r} ({reason})",
+            Why(concept.zh, -1, tuple(counts), ways, f"{use!r} is the {reason} rendering"),
             term=concept.zh,
             concept=concept_id,
             found=segment.pair.target[start:end],
@@ -138,7 +199,12 @@ def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
     for segment in context.segments:
         for match in _UNTRANSLATED.finditer(segment.pair.target):
             text = match.group().strip()
-            yield segment.finding(match.start(), f"Chinese text left in the translation: {text!r}", found=text)
+            yield segment.finding(
+                match.start(),
+                f"Chinese text left in the translation: {text!r}",
+                Why(found=text, note="Chinese characters or punctuation in the English"),
+                found=text,
+            )
 
 
 def number_mismatch(context: LintContext) -> Iterator[Finding]:
