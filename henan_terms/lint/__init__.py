@@ -8,10 +8,11 @@
 [('deprecated-rendering', 'Dipper', 'BeiDou')]
 """
 
-from .checks import default_registry
+from .checks import default_registry, explain
 from .config import LintConfig, find_config, load_config
+from .context import LintFinding, Why
 from .fix import apply_fixes, fix_file
-from .inputs import Draft, read_draft
+from .inputs import Draft, ignored_checks, read_draft
 from .registry import Check, CheckRegistry
 from .runner import Linter, LintReport, SegmentPair, lint
 
@@ -20,13 +21,17 @@ __all__ = [
     "CheckRegistry",
     "Draft",
     "LintConfig",
+    "LintFinding",
     "LintReport",
     "Linter",
     "SegmentPair",
+    "Why",
     "apply_fixes",
     "default_registry",
+    "explain",
     "find_config",
     "fix_file",
+    "ignored_checks",
     "lint",
     "load_config",
     "read_draft",

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..chinese import HAN, has_han
+from ..errors import HenanTermsError
 from ..model import Finding, Occurrence, Rendering, Severity, Status
 from ..numbers import (
     EnglishNumber,
@@ -37,6 +38,16 @@ def default_registry() -> CheckRegistry:
     registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
     registry.register("variant-rendering", Severity.WARNING)(variant_rendering)
     return registry
+
+
+def explain(check_id: str, registry: CheckRegistry | None = None) -> str:
+    """A check's documentation: its id, default severity and docstring (``lint --explain CHECK``)."""
+    registry = registry or default_registry()
+    if check_id not in registry:
+        known = ", ".join(check.id for check in registry)
+        raise HenanTermsError(f"unknown check {check_id!r}; known checks: {known}")
+    check = registry[check_id]
+    return f"{check.id} (default severity: {check.severity.value})\n\n{check.doc}"
 
 
 def _accepted(renderings: list[Rendering]) -> str:
