@@ -36,7 +36,7 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     a possessive is its noun ("Henan's" reads as "henan", "industries'" as "industry").
     """
     return [
-        (m.start(), m.end(), base_form(_POSSESSIVE.sub("", word)))
+        (m.start(), m.end(), base_form(_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word))
         for m in _TOKEN.finditer(text)
         if (word := m.group().lower()) not in _ARTICLES
     ]

@@ -100,6 +100,7 @@ class TargetSpotter:
     """Finds renderings in English text."""
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
+        concepts = list(concepts)
         renderings: dict[str, list[tuple[Concept, Rendering]]] = {}
         self._by_concept: dict[str, list[tuple[Rendering, tuple[str, ...]]]] = {}
         for concept in concepts:
@@ -110,6 +111,7 @@ class TargetSpotter:
                     self._by_concept.setdefault(concept.id, []).append((rendering, tuple(key.split())))
         self._keys = frozenset(renderings)
         self._concepts = {concept.id: concept for concept in concepts}
+        self._last: tuple[str, list[tuple[int, int, str]]] = ("", [])
         self._automaton = ahocorasick.Automaton()
         for key, holders in renderings.items():
             if key:
@@ -126,7 +128,7 @@ class TargetSpotter:
         applications" is one rendering, not also "BeiDou"), and a surplus occurrence of a long
         rendering leaves the words inside it free for a shorter one.
         """
-        tokens = english.token_spans(text)
+        tokens = self._tokens(text)
         if not tokens:
             return []
         stems = " " + " ".join(stem for *_, stem in tokens) + " "
@@ -162,22 +164,30 @@ class TargetSpotter:
     ) -> list[TargetMatch]:
         """A coordinated, acronym or admitted-variant match for a concept with no exact rendering."""
         stems = [stem for *_, stem in tokens]
+        keys = [english.derivation_key(stem) for stem in stems]
+        acronyms = _acronyms(text, tokens)
         for rendering, words in self._by_concept[concept.id]:
             for kind, span in (
                 ("coordinated", _coordinated(stems, words)),
-                ("acronym", _acronym(text, tokens, words)),
-                ("admitted-variant", _derived(stems, words, taken)),
+                ("acronym", _acronym(acronyms, words)),
+                ("admitted-variant", _derived(stems, keys, words, taken)),
             ):
                 if span is not None:
                     first, last = span
                     return [TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], kind)]
         return []
 
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """The tokens of the text, kept for the last text read (spot, then near, read the same one)."""
+        if self._last[0] != text:
+            self._last = (text, english.token_spans(text))
+        return self._last[1]
+
     def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
         """Phrases of the text close to an accepted rendering of each concept, that are not themselves
         a rendering in the glossary: one word changed by a typo or an affix ("strategically emerging
         industries"), two words run together ("14thFive-Year Plan")."""
-        tokens = english.token_spans(text)
+        tokens = self._tokens(text)
         stems = [stem for *_, stem in tokens]
         found = []
         for concept in concepts:
@@ -223,38 +233,47 @@ def _coordinated(stems: list[str], words: tuple[str, ...]) -> tuple[int, int] | 
     return None
 
 
-def _acronym(text: str, tokens: list[tuple[int, int, str]], words: tuple[str, ...]) -> tuple[int, int] | None:
-    """An all-capital acronym that begins with the rendering's initials ("NEV" for "new energy")."""
+def _acronyms(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """All-capital words of up to six letters (a plural s allowed: NEVs), by token index."""
+    found = []
+    for index, (start, end, _) in enumerate(tokens):
+        written = text[start:end]
+        written = written[:-1] if written.endswith("s") else written
+        if written.isupper() and written.isalpha() and len(written) <= 6:
+            found.append((index, written))
+    return found
+
+
+def _acronym(acronyms: list[tuple[int, str]], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """An acronym that begins with the rendering's initials ("NEV" for "new energy")."""
     initials = "".join(word[0] for word in words if word not in ("and", "of")).upper()
     if len(initials) < 2:
         return None
-    for index, (start, end, _) in enumerate(tokens):
-        written = text[start:end]
-        written = written[:-1] if written.endswith("s") else written  # NEVs
-        if written.isupper() and written.isalpha() and len(written) <= 6 and written.startswith(initials):
+    for index, written in acronyms:
+        if written.startswith(initials):
             return index, index + 1
     return None
 
 
-def _derived(stems: list[str], words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
+def _derived(stems: list[str], keys: list[str], words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
     """The rendering with a word changed by a verb- or noun-forming suffix ("modernize the industrial
     system", "modernization of the industrial system" for "modern industrial system")."""
-    keys = tuple(english.derivation_key(word) for word in words)
+    wanted = tuple(english.derivation_key(word) for word in words)
     n = len(words)
     for i in range(len(stems)):
-        window = stems[i : i + n + 1]
-        if len(window) > 1 and window[1] == "of" and n > 1:
-            window = [window[0], *window[2:]]  # "modernization of the industrial system"
-            extra = 1
+        if keys[i] != wanted[0]:
+            continue
+        if n > 1 and i + 1 < len(stems) and stems[i + 1] == "of":  # "modernization of the industrial system"
+            positions = [i, *range(i + 2, i + n + 1)]
         else:
-            window, extra = window[:n], 0
-        if len(window) != n or any(taken[i : i + n + extra]):
+            positions = list(range(i, i + n))
+        if positions[-1] >= len(stems) or any(taken[i : positions[-1] + 1]):
             continue
-        if tuple(english.derivation_key(w) for w in window) != keys:
+        if tuple(keys[p] for p in positions) != wanted:
             continue
-        changed = [(w, r) for w, r in zip(window, words, strict=True) if w != r]
+        changed = [(stems[p], r) for p, r in zip(positions, words, strict=True) if stems[p] != r]
         if changed and all(english.is_verbal_derivation(w, r) for w, r in changed):
-            return i, i + n + extra
+            return i, positions[-1] + 1
     return None
 
 
@@ -264,9 +283,12 @@ def _near(stems: list[str], words: tuple[str, ...]) -> tuple[int, int, str] | No
     n = len(words)
     if n < 2:
         return None
+    present = set(stems)
+    if sum(1 for word in words if word in present) < n - 2:
+        return None  # at least all but the changed or joined words must be in the text
     for i in range(len(stems)):
         window = tuple(stems[i : i + n])
-        if len(window) == n:
+        if len(window) == n and (window[0] == words[0] or window[1] == words[1]):
             differing = [k for k in range(n) if window[k] != words[k]]
             if len(differing) == 1:
                 k = differing[0]
@@ -274,9 +296,11 @@ def _near(stems: list[str], words: tuple[str, ...]) -> tuple[int, int, str] | No
                 if how:
                     return i, i + n, how
         joined = tuple(stems[i : i + n - 1])
+        if len(joined) != n - 1:
+            continue
         for k in range(n - 1):
             expected = (*words[:k], words[k] + words[k + 1], *words[k + 2 :])
-            if joined == expected and len(joined) == n - 1:
+            if joined == expected:
                 return i, i + n - 1, f"{words[k]!r} and {words[k + 1]!r} written as one word"
     return None
 

@@ -398,18 +398,31 @@ def english_quantities(text: str) -> list[EnglishNumber]:
                 match.end(),
                 value,
                 True,
-                _APPROX_WORDS.search(text[: match.start()]) is not None,
+                _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None,
                 bool(percent),
             )
         )
         spans.append(match.span())
-    words = [m for m in _EN_WORD.finditer(text) if not any(s < m.end() and m.start() < e for s, e in spans)]
+    words = [
+        m
+        for m in _EN_WORD.finditer(text)
+        if _NUMBER_WORDS.intersection(m.group().lower().split("-")) or m.group().lower() in ("a", "one")  # "a third"
+    ]
+    words = [m for m in words if not any(s < m.end() and m.start() < e for s, e in spans)]
+    # number words only, with their neighbours (one third, ten thousand)
     index = 0
     while index < len(words):
         match = words[index]
         parts = match.group().lower().split("-")
+        if not _NUMBER_WORDS.intersection(parts):
+            index += 1
+            continue
         following = words[index + 1].group().lower() if index + 1 < len(words) else ""
         previous = words[index - 1].group().lower() if index else ""
+        if following and text[match.end() : words[index + 1].start()].strip(" -"):
+            following = ""  # not the next word of the text
+        if previous and text[words[index - 1].end() : match.start()].strip(" -"):
+            previous = ""
         amount = _word_value(parts, previous, following)
         end = match.end()
         if amount is not None and following in _ENGLISH_SCALES and parts[-1] not in _ENGLISH_SCALES:
@@ -419,7 +432,7 @@ def english_quantities(text: str) -> list[EnglishNumber]:
         index += 1
         if amount is None:
             continue
-        approximate = _APPROX_WORDS.search(text[: match.start()]) is not None
+        approximate = _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None
         percent = re.match(r"\s*(?:percent|per cent)", text[end:]) is not None
         found.append(EnglishNumber(text[match.start() : end], match.start(), end, amount, False, approximate, percent))
     for match in _DATE.finditer(text):
@@ -431,6 +444,9 @@ def english_quantities(text: str) -> list[EnglishNumber]:
             month = float(_MONTHS[match.group(group).lower()])
             found.append(EnglishNumber(match.group(group), match.start(group), match.end(group), month, False))
     return sorted(found, key=lambda n: n.start)
+
+
+_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_ENGLISH_WORDS)
 
 
 def _word_value(parts: list[str], previous: str, following: str) -> float | None:

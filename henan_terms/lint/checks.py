@@ -274,6 +274,8 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
     terms = [(m.start, m.end) for m in segment.sources]
     everywhere = english_quantities(pair.target)
     quantities = chinese_quantities(pair.source, skip=terms)
+    if all(carries(q, everywhere) for q in quantities):
+        return  # every quantity is carried somewhere in the segment: nothing to report
     units = []
     explained: set[int] = set()
     for zh_start, zh_text, en_start, en_text in _sentence_units(context, segment):
