@@ -165,8 +165,12 @@ class TargetSpotter:
         """A coordinated, acronym or admitted-variant match for a concept with no exact rendering."""
         stems = [stem for *_, stem in tokens]
         keys = [english.derivation_key(stem) for stem in stems]
+        present, derived = set(stems), set(keys)
         acronyms = _acronyms(text, tokens)
         for rendering, words in self._by_concept[concept.id]:
+            coordinated = words[0] in present and words[-1] in present
+            if not (coordinated or acronyms or english.derivation_key(words[0]) in derived):
+                continue  # nothing of the rendering in the text
             for kind, span in (
                 ("coordinated", _coordinated(stems, words)),
                 ("acronym", _acronym(acronyms, words)),
@@ -284,8 +288,8 @@ def _near(stems: list[str], words: tuple[str, ...]) -> tuple[int, int, str] | No
     if n < 2:
         return None
     present = set(stems)
-    if sum(1 for word in words if word in present) < n - 2:
-        return None  # at least all but the changed or joined words must be in the text
+    if sum(1 for word in words if word in present) < max(1, n - 2) and words[0] + words[1] not in present:
+        return None  # all but the changed or joined words must be in the text
     for i in range(len(stems)):
         window = tuple(stems[i : i + n])
         if len(window) == n and (window[0] == words[0] or window[1] == words[1]):
