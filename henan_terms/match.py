@@ -111,7 +111,7 @@ class TargetSpotter:
                     self._by_concept.setdefault(concept.id, []).append((rendering, tuple(key.split())))
         self._keys = frozenset(renderings)
         self._concepts = {concept.id: concept for concept in concepts}
-        self._last: tuple[str, list[tuple[int, int, str]]] = ("", [])
+        self._last = _Read("")
         self._automaton = ahocorasick.Automaton()
         for key, holders in renderings.items():
             if key:
@@ -154,27 +154,24 @@ class TargetSpotter:
                 remaining[concept.id] -= 1
                 taken[first:last] = [True] * (last - first)
                 found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1]))
-        for concept_id, count in needs.items():
-            if remaining.get(concept_id, count) and concept_id in self._by_concept:
-                found += self._weaker(text, tokens, self._concepts[concept_id], taken)
+        unmet = [c for c, count in needs.items() if remaining.get(c, count) and c in self._by_concept]
+        if unmet:
+            read = self._read(text)
+            for concept_id in unmet:
+                found += self._weaker(read, self._concepts[concept_id], taken)
         return sorted(found, key=lambda m: m.start)
 
-    def _weaker(
-        self, text: str, tokens: list[tuple[int, int, str]], concept: Concept, taken: list[bool]
-    ) -> list[TargetMatch]:
+    def _weaker(self, read: _Read, concept: Concept, taken: list[bool]) -> list[TargetMatch]:
         """A coordinated, acronym or admitted-variant match for a concept with no exact rendering."""
-        stems = [stem for *_, stem in tokens]
-        keys = [english.derivation_key(stem) for stem in stems]
-        present, derived = set(stems), set(keys)
-        acronyms = _acronyms(text, tokens)
+        tokens = read.tokens
         for rendering, words in self._by_concept[concept.id]:
-            coordinated = words[0] in present and words[-1] in present
-            if not (coordinated or acronyms or english.derivation_key(words[0]) in derived):
+            coordinated = words[0] in read.index and words[-1] in read.index
+            if not (coordinated or read.acronyms or english.derivation_key(words[0]) in read.derived):
                 continue  # nothing of the rendering in the text
             for kind, span in (
-                ("coordinated", _coordinated(stems, words)),
-                ("acronym", _acronym(acronyms, words)),
-                ("admitted-variant", _derived(stems, keys, words, taken)),
+                ("coordinated", _coordinated(read, words) if coordinated else None),
+                ("acronym", _acronym(read.acronyms, words)),
+                ("admitted-variant", _derived(read, words, taken)),
             ):
                 if span is not None:
                     first, last = span
@@ -183,20 +180,23 @@ class TargetSpotter:
 
     def _tokens(self, text: str) -> list[tuple[int, int, str]]:
         """The tokens of the text, kept for the last text read (spot, then near, read the same one)."""
-        if self._last[0] != text:
-            self._last = (text, english.token_spans(text))
-        return self._last[1]
+        return self._read(text).tokens
+
+    def _read(self, text: str) -> _Read:
+        if self._last.text != text:
+            self._last = _Read(text)
+        return self._last
 
     def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
         """Phrases of the text close to an accepted rendering of each concept, that are not themselves
         a rendering in the glossary: one word changed by a typo or an affix ("strategically emerging
         industries"), two words run together ("14thFive-Year Plan")."""
-        tokens = self._tokens(text)
-        stems = [stem for *_, stem in tokens]
+        read = self._read(text)
+        tokens = read.tokens
         found = []
         for concept in concepts:
             for rendering, words in self._by_concept.get(concept.id, []):
-                hit = _near(stems, words)
+                hit = _near(read, words)
                 if hit is None:
                     continue
                 first, last, how = hit
@@ -207,17 +207,34 @@ class TargetSpotter:
         return found
 
 
+class _Read:
+    """An English text read once for all the renderings looked for in it: tokens, base forms,
+    derivation keys, where each base form stands, and the acronyms."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = english.token_spans(text) if text else []
+        self.stems = [stem for *_, stem in self.tokens]
+        self.keys = [english.derivation_key(stem) for stem in self.stems]
+        self.derived = set(self.keys)
+        self.index: dict[str, list[int]] = {}
+        for position, stem in enumerate(self.stems):
+            self.index.setdefault(stem, []).append(position)
+        self.acronyms = _acronyms(text, self.tokens)
+
+
 _AND = frozenset({"and", "or", "&"})
 
 
-def _coordinated(stems: list[str], words: tuple[str, ...]) -> tuple[int, int] | None:
+def _coordinated(read: _Read, words: tuple[str, ...]) -> tuple[int, int] | None:
     """Token span of a coordination that contains the rendering with a shared head ("industrial and
     supply chains" for "industrial chain") or a shared modifier ("modern industries and services"
     for "modern services"); the other conjunct is one to three words."""
+    stems = read.stems
     n = len(words)
     for split in range(1, n):
         modifier, head = words[:split], words[split:]
-        for i in range(len(stems) - n):
+        for i in read.index.get(words[0], ()):
             if tuple(stems[i : i + split]) != modifier:
                 continue
             after = i + split
@@ -228,12 +245,9 @@ def _coordinated(stems: list[str], words: tuple[str, ...]) -> tuple[int, int] | 
                         return i, start + len(head)
             for other in range(1, 4):  # modifier X and head
                 joint = after + other
-                if (
-                    joint < len(stems)
-                    and stems[joint] in _AND
-                    and tuple(stems[joint + 1 : joint + 1 + len(head)]) == head
-                ):
-                    return i, joint + 1 + len(head)
+                tail = joint + 1 + len(head)
+                if joint < len(stems) and stems[joint] in _AND and tuple(stems[joint + 1 : tail]) == head:
+                    return i, tail
     return None
 
 
@@ -259,10 +273,13 @@ def _acronym(acronyms: list[tuple[int, str]], words: tuple[str, ...]) -> tuple[i
     return None
 
 
-def _derived(stems: list[str], keys: list[str], words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
+def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
     """The rendering with a word changed by a verb- or noun-forming suffix ("modernize the industrial
     system", "modernization of the industrial system" for "modern industrial system")."""
+    stems, keys = read.stems, read.keys
     wanted = tuple(english.derivation_key(word) for word in words)
+    if wanted[0] not in read.derived:
+        return None
     n = len(words)
     for i in range(len(stems)):
         if keys[i] != wanted[0]:
@@ -281,18 +298,20 @@ def _derived(stems: list[str], keys: list[str], words: tuple[str, ...], taken: l
     return None
 
 
-def _near(stems: list[str], words: tuple[str, ...]) -> tuple[int, int, str] | None:
+def _near(read: _Read, words: tuple[str, ...]) -> tuple[int, int, str] | None:
     """A token span one edit away from the rendering: one word changed by an affix or a typo, or two
     words written as one; the other words equal."""
     n = len(words)
     if n < 2:
         return None
-    present = set(stems)
-    if sum(1 for word in words if word in present) < max(1, n - 2) and words[0] + words[1] not in present:
+    stems, index = read.stems, read.index
+    joined_first = words[0] + words[1]
+    if sum(1 for word in words if word in index) < max(1, n - 2) and joined_first not in index:
         return None  # all but the changed or joined words must be in the text
-    for i in range(len(stems)):
+    starts = {*index.get(words[0], ()), *(p - 1 for p in index.get(words[1], ())), *index.get(joined_first, ())}
+    for i in sorted(p for p in starts if p >= 0):
         window = tuple(stems[i : i + n])
-        if len(window) == n and (window[0] == words[0] or window[1] == words[1]):
+        if len(window) == n:
             differing = [k for k in range(n) if window[k] != words[k]]
             if len(differing) == 1:
                 k = differing[0]

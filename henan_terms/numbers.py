@@ -134,6 +134,7 @@ _APPROX_AFTER = ("余", "多", "左右", "上下", "来")
 _LISTABLE = tuple("个项家大条种类座所位名支件台套部处")
 _COUNTED = "个年家项名位人座所条种次倍元"
 _QUOTED = re.compile(r"“[^”]{1,12}”|《[^》]{1,20}》|「[^」]{1,12}」|‘[^’]{1,12}’")
+_ANY_QUANTITY = re.compile(r"[\d零〇二两三四五六七八九十百千万亿%％]|一[半季是番、）)]|过半|半数")
 _GENERIC = re.compile(rf"(?<![A-Za-z0-9.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z0-9])\s*[万亿]*|[{_CN}]+")
 
 
@@ -198,6 +199,8 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
     """
     from .chinese import words
 
+    if not _ANY_QUANTITY.search(text):
+        return []
     taken: list[tuple[int, int]] = [tuple(span) for span in skip]  # type: ignore[misc]
     found: list[Quantity] = []
 

@@ -272,8 +272,10 @@ def _offsets(text: str, sentences: list[str]) -> list[int]:
 def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding]:
     pair = segment.pair
     terms = [(m.start, m.end) for m in segment.sources]
-    everywhere = english_quantities(pair.target)
     quantities = chinese_quantities(pair.source, skip=terms)
+    if not quantities:
+        return
+    everywhere = english_quantities(pair.target)
     if all(carries(q, everywhere) for q in quantities):
         return  # every quantity is carried somewhere in the segment: nothing to report
     units = []
