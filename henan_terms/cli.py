@@ -19,7 +19,7 @@ from .extract import extract_from, write_candidates
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary
-from .lint import fix_file
+from .lint import explain, fix_file
 from .lint.files import lint_files
 from .lint.report import json_records, sarif_log, text_lines
 from .loader import load_glossary
@@ -187,7 +187,8 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 @click.option("--select", multiple=True, help="Run only these checks (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these checks (repeatable).")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]), help="Lowest severity that exits 1.")
-@click.option("--fix", is_flag=True, help="Rewrite deprecated renderings to the preferred one; show the diff.")
+@click.option("--fix", is_flag=True, help="Rewrite deprecated and near-miss renderings; show the diff.")
+@click.option("--explain", "explain_check", metavar="CHECK", help="Print a check's documentation and exit.")
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Configuration file."
 )
@@ -204,11 +205,15 @@ def lint(
     ignore: tuple[str, ...],
     fail_on: str | None,
     fix: bool,
+    explain_check: str | None,
     config_path: Path | None,
     output: TextIO,
 ) -> int:
     """Lint draft translations: missing, deprecated and inconsistent renderings, untranslated Chinese,
     numbers. Exit 0 when clean, 1 with findings at or above --fail-on, 2 on bad input."""
+    if explain_check:
+        click.echo(explain(explain_check))
+        return EXIT_OK
     if sample:
         drafts = (*drafts, SAMPLE_DRAFT)
     if not drafts:

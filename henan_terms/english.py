@@ -32,13 +32,63 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as (start, end, base): offsets into ``text``, base forms lowercase and uninflected.
 
     Hyphens, slashes and punctuation separate words; Chinese characters are not words; articles
-    (a, an, the) are left out, so "the first edition of the software" reads as "first edition of software".
+    (a, an, the) are left out, so "the first edition of the software" reads as "first edition of software";
+    a possessive is its noun ("Henan's" reads as "henan", "industries'" as "industry").
     """
     return [
-        (m.start(), m.end(), base_form(word))
+        (m.start(), m.end(), base_form(_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word))
         for m in _TOKEN.finditer(text)
         if (word := m.group().lower()) not in _ARTICLES
     ]
+
+
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s?$|(?<=s)['\u2019]$")
+_SUFFIXES = (
+    "izations",
+    "ization",
+    "isations",
+    "isation",
+    "izing",
+    "ising",
+    "ized",
+    "ised",
+    "izes",
+    "ises",
+    "ize",
+    "ise",
+    "ically",
+    "ally",
+    "ical",
+    "ly",
+    "ic",
+    "al",
+    "ity",
+)
+_VERBAL = re.compile(r"i[sz](?:e|es|ed|ing|ation|ations)$")
+
+
+@lru_cache(maxsize=100_000)
+def derivation_key(base: str) -> str:
+    """A key shared by the derivations of one word: modern, modernize and modernization; industry,
+    industrial and industrialize; strategic and strategically (suffixes stripped while at least four
+    letters remain, a final y read as i)."""
+    word = base
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                stripped = True
+                break
+    return word[:-1] + "i" if word.endswith("y") and len(word) > 4 else word
+
+
+def is_verbal_derivation(word: str, other: str) -> bool:
+    """Whether two words of one derivation key differ by a verb- or noun-forming suffix (-ize,
+    -ization: modern / modernize / modernization), the change official translations make when
+    they turn a noun phrase into a verb phrase; "strategically" for "strategic" is not one."""
+    return word != other and bool(_VERBAL.search(word) or _VERBAL.search(other))
 
 
 def fold(text: str) -> str:

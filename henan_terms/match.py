@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import ahocorasick
 from attrs import frozen
 
-from . import english
+from . import chinese, english
 from .chinese import Segmenter
 from .model import Concept, Rendering, Status
 
@@ -33,12 +33,21 @@ class SourceMatch:
 
 @frozen
 class TargetMatch:
-    """A rendering of a concept found in target text at character offsets ``[start, end)``."""
+    """A rendering of a concept found in target text at character offsets ``[start, end)``.
+
+    ``kind``: ``exact`` (the rendering, up to case, hyphens, articles and inflection),
+    ``coordinated`` (sharing a head or a modifier with another phrase: "industrial and supply
+    chains" for "industrial chain"), ``acronym`` ("NEV" for "new energy"), ``admitted-variant``
+    (a derivation: "modernize the industrial system" for "modern industrial system"), or ``near``
+    (a phrase close to the rendering, not accepted: "strategically emerging industries").
+    """
 
     concept: Concept
     rendering: Rendering
     start: int
     end: int
+    kind: str = "exact"
+    how: str = ""  # for near matches: what differs
 
 
 class SourceSpotter:
@@ -71,19 +80,38 @@ class SourceSpotter:
         return found
 
     def compounds(self, text: str, matches: Iterable[SourceMatch]) -> list[tuple[SourceMatch, str]]:
-        """The matches that stand inside a longer word of the text (by jieba's own dictionary, without
-        the glossary's terms), each with that word: 新能源 in 新能源车."""
-        return []
+        """The matches that stand inside a longer word of the text by jieba's own dictionary (without
+        the glossary's terms), each with that word: a term that is a proper part of a compound."""
+        spans = []
+        position = 0
+        for word in chinese.words(text):
+            spans.append((position, position + len(word), word))
+            position += len(word)
+        found = []
+        for match in matches:
+            for start, end, word in spans:
+                if start <= match.start and match.end <= end and end - start > match.end - match.start:
+                    found.append((match, word))
+                    break
+        return found
 
 
 class TargetSpotter:
     """Finds renderings in English text."""
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
+        concepts = list(concepts)
         renderings: dict[str, list[tuple[Concept, Rendering]]] = {}
+        self._by_concept: dict[str, list[tuple[Rendering, tuple[str, ...]]]] = {}
         for concept in concepts:
             for rendering in concept.renderings:
-                renderings.setdefault(english.fold(rendering.text), []).append((concept, rendering))
+                key = english.fold(rendering.text)
+                renderings.setdefault(key, []).append((concept, rendering))
+                if key and rendering.status is not Status.DEPRECATED:
+                    self._by_concept.setdefault(concept.id, []).append((rendering, tuple(key.split())))
+        self._keys = frozenset(renderings)
+        self._concepts = {concept.id: concept for concept in concepts}
+        self._last = _Read("")
         self._automaton = ahocorasick.Automaton()
         for key, holders in renderings.items():
             if key:
@@ -100,7 +128,7 @@ class TargetSpotter:
         applications" is one rendering, not also "BeiDou"), and a surplus occurrence of a long
         rendering leaves the words inside it free for a shorter one.
         """
-        tokens = english.token_spans(text)
+        tokens = self._tokens(text)
         if not tokens:
             return []
         stems = " " + " ".join(stem for *_, stem in tokens) + " "
@@ -126,8 +154,195 @@ class TargetSpotter:
                 remaining[concept.id] -= 1
                 taken[first:last] = [True] * (last - first)
                 found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1]))
+        unmet = [c for c, count in needs.items() if remaining.get(c, count) and c in self._by_concept]
+        if unmet:
+            read = self._read(text)
+            for concept_id in unmet:
+                found += self._weaker(read, self._concepts[concept_id], taken)
         return sorted(found, key=lambda m: m.start)
 
-    def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
-        """Phrases of the text close to an accepted rendering of each concept."""
+    def _weaker(self, read: _Read, concept: Concept, taken: list[bool]) -> list[TargetMatch]:
+        """A coordinated, acronym or admitted-variant match for a concept with no exact rendering."""
+        tokens = read.tokens
+        for rendering, words in self._by_concept[concept.id]:
+            coordinated = words[0] in read.index and words[-1] in read.index
+            if not (coordinated or read.acronyms or english.derivation_key(words[0]) in read.derived):
+                continue  # nothing of the rendering in the text
+            for kind, span in (
+                ("coordinated", _coordinated(read, words) if coordinated else None),
+                ("acronym", _acronym(read.acronyms, words)),
+                ("admitted-variant", _derived(read, words, taken)),
+            ):
+                if span is not None:
+                    first, last = span
+                    return [TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], kind)]
         return []
+
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """The tokens of the text, kept for the last text read (spot, then near, read the same one)."""
+        return self._read(text).tokens
+
+    def _read(self, text: str) -> _Read:
+        if self._last.text != text:
+            self._last = _Read(text)
+        return self._last
+
+    def near(self, text: str, concepts: Iterable[Concept]) -> list[TargetMatch]:
+        """Phrases of the text close to an accepted rendering of each concept, that are not themselves
+        a rendering in the glossary: one word changed by a typo or an affix ("strategically emerging
+        industries"), two words run together ("14thFive-Year Plan")."""
+        read = self._read(text)
+        tokens = read.tokens
+        found = []
+        for concept in concepts:
+            for rendering, words in self._by_concept.get(concept.id, []):
+                hit = _near(read, words)
+                if hit is None:
+                    continue
+                first, last, how = hit
+                phrase = text[tokens[first][0] : tokens[last - 1][1]]
+                if english.fold(phrase) not in self._keys:
+                    found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], "near", how))
+                    break
+        return found
+
+
+class _Read:
+    """An English text read once for all the renderings looked for in it: tokens, base forms,
+    derivation keys, where each base form stands, and the acronyms."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = english.token_spans(text) if text else []
+        self.stems = [stem for *_, stem in self.tokens]
+        self.keys = [english.derivation_key(stem) for stem in self.stems]
+        self.derived = set(self.keys)
+        self.index: dict[str, list[int]] = {}
+        for position, stem in enumerate(self.stems):
+            self.index.setdefault(stem, []).append(position)
+        self.acronyms = _acronyms(text, self.tokens)
+
+
+_AND = frozenset({"and", "or", "&"})
+
+
+def _coordinated(read: _Read, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Token span of a coordination that contains the rendering with a shared head ("industrial and
+    supply chains" for "industrial chain") or a shared modifier ("modern industries and services"
+    for "modern services"); the other conjunct is one to three words."""
+    stems = read.stems
+    n = len(words)
+    for split in range(1, n):
+        modifier, head = words[:split], words[split:]
+        for i in read.index.get(words[0], ()):
+            if tuple(stems[i : i + split]) != modifier:
+                continue
+            after = i + split
+            if after < len(stems) and stems[after] in _AND:  # X and Y head
+                for other in range(1, 4):
+                    start = after + 1 + other
+                    if tuple(stems[start : start + len(head)]) == head:
+                        return i, start + len(head)
+            for other in range(1, 4):  # modifier X and head
+                joint = after + other
+                tail = joint + 1 + len(head)
+                if joint < len(stems) and stems[joint] in _AND and tuple(stems[joint + 1 : tail]) == head:
+                    return i, tail
+    return None
+
+
+def _acronyms(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """All-capital words of up to six letters (a plural s allowed: NEVs), by token index."""
+    found = []
+    for index, (start, end, _) in enumerate(tokens):
+        written = text[start:end]
+        written = written[:-1] if written.endswith("s") else written
+        if written.isupper() and written.isalpha() and len(written) <= 6:
+            found.append((index, written))
+    return found
+
+
+def _acronym(acronyms: list[tuple[int, str]], words: tuple[str, ...]) -> tuple[int, int] | None:
+    """An acronym that begins with the rendering's initials ("NEV" for "new energy")."""
+    initials = "".join(word[0] for word in words if word not in ("and", "of")).upper()
+    if len(initials) < 2:
+        return None
+    for index, written in acronyms:
+        if written.startswith(initials):
+            return index, index + 1
+    return None
+
+
+def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
+    """The rendering with a word changed by a verb- or noun-forming suffix ("modernize the industrial
+    system", "modernization of the industrial system" for "modern industrial system")."""
+    stems, keys = read.stems, read.keys
+    wanted = tuple(english.derivation_key(word) for word in words)
+    if wanted[0] not in read.derived:
+        return None
+    n = len(words)
+    for i in range(len(stems)):
+        if keys[i] != wanted[0]:
+            continue
+        if n > 1 and i + 1 < len(stems) and stems[i + 1] == "of":  # "modernization of the industrial system"
+            positions = [i, *range(i + 2, i + n + 1)]
+        else:
+            positions = list(range(i, i + n))
+        if positions[-1] >= len(stems) or any(taken[i : positions[-1] + 1]):
+            continue
+        if tuple(keys[p] for p in positions) != wanted:
+            continue
+        changed = [(stems[p], r) for p, r in zip(positions, words, strict=True) if stems[p] != r]
+        if changed and all(english.is_verbal_derivation(w, r) for w, r in changed):
+            return i, positions[-1] + 1
+    return None
+
+
+def _near(read: _Read, words: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """A token span one edit away from the rendering: one word changed by an affix or a typo, or two
+    words written as one; the other words equal."""
+    n = len(words)
+    if n < 2:
+        return None
+    stems, index = read.stems, read.index
+    joined_first = words[0] + words[1]
+    if sum(1 for word in words if word in index) < max(1, n - 2) and joined_first not in index:
+        return None  # all but the changed or joined words must be in the text
+    starts = {*index.get(words[0], ()), *(p - 1 for p in index.get(words[1], ())), *index.get(joined_first, ())}
+    for i in sorted(p for p in starts if p >= 0):
+        window = tuple(stems[i : i + n])
+        if len(window) == n:
+            differing = [k for k in range(n) if window[k] != words[k]]
+            if len(differing) == 1:
+                k = differing[0]
+                how = _word_change(window[k], words[k])
+                if how:
+                    return i, i + n, how
+        joined = tuple(stems[i : i + n - 1])
+        if len(joined) != n - 1:
+            continue
+        for k in range(n - 1):
+            expected = (*words[:k], words[k] + words[k + 1], *words[k + 2 :])
+            if joined == expected:
+                return i, i + n - 1, f"{words[k]!r} and {words[k + 1]!r} written as one word"
+    return None
+
+
+def _word_change(found: str, expected: str) -> str:
+    """How a word differs from the expected one, when it is a near miss: "" when it is another word."""
+    if english.derivation_key(found) == english.derivation_key(expected):
+        return f"{found!r} for {expected!r}: a changed affix"
+    if min(len(found), len(expected)) >= 5 and _distance(found, expected) <= (2 if len(expected) >= 8 else 1):
+        return f"{found!r} for {expected!r}: a misspelling"
+    return ""
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]

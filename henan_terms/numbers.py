@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from attrs import frozen
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {"万": 10_000, "亿": 100_000_000}
@@ -107,3 +109,434 @@ def english_numbers(text: str) -> set[float]:
         if ones in _ENGLISH_WORDS:
             values.add(float(_ENGLISH_WORDS[tens] + _ENGLISH_WORDS[ones]))
     return values
+
+
+# Quantities: numbers with what they mean, for comparing a source with its translation -------------
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?\s*[万亿]*|[{_CN}]+)"
+_MEASURES = "个辆项家大条种类座所批位名支件台套部处场次届期轮年月日天周季度倍成万亿级型人户元"
+# characters that may share a word with a numeral without making it a name (三季度, 四成, 二十大, 两个)
+_QUANTITY_CHARS = frozenset(_CN + _MEASURES + "第前后上下半多余近约超逾来以内外首每翻番分之点") | frozenset(
+    "0123456789.,%％"
+)
+_PERCENT = re.compile(rf"(\d+(?:\.\d+)?)\s*[%％]|百分之([{_CN}点]+)|({_NUM})\s*个百分点")
+_FRACTION = re.compile(rf"({_NUM})分之({_NUM})")
+_TENTHS = re.compile(rf"(?<![{_CN}\d])([一二两三四五六七八九十\d])成(?![为立果功本员交型长都绩])")
+_TIMES = re.compile(rf"({_NUM})倍|翻(一|两|三)番")
+_HALF = re.compile("一半|过半|半数")
+_SPAN = re.compile(rf"前({_NUM})(?:个)?(季度|个?月)")
+_QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
+_SECTION = re.compile(rf"(?:^|(?<=[\s。；：:]))(?:[（(]([{_CN}\d]+)[）)]|([{_CN}]+)、|([一二三四五六七八九十])是)")
+_FEW = re.compile(rf"[数几]([十百千万亿]+)|([一二两三四五六七八九])([一二两三四五六七八九])(?=[{_MEASURES}十百千万])")
+_APPROX_BEFORE = ("近", "约", "超", "逾")
+_APPROX_AFTER = ("余", "多", "左右", "上下", "来")
+_LISTABLE = tuple("个项家大条种类座所位名支件台套部处")
+_COUNTED = "个年家项名位人座所条种次倍元"
+_QUOTED = re.compile(r"“[^”]{1,12}”|《[^》]{1,20}》|「[^」]{1,12}」|‘[^’]{1,12}’")
+_ANY_QUANTITY = re.compile(r"[\d零〇二两三四五六七八九十百千万亿%％]|一[半季是番、）)]|过半|半数")
+_GENERIC = re.compile(rf"(?<![A-Za-z0-9.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z0-9])\s*[万亿]*|[{_CN}]+")
+
+
+@frozen
+class Quantity:
+    """A quantity of a Chinese text: what is written, where, its value and the values that carry it.
+
+    ``approximate`` (近两年, 300余家, 三五年): a translation may drop it or round it. ``count``: a small
+    count (两个省) that the translation may express by listing the things counted. ``section``: a
+    section number ((二), 三、, 一是) that a translation may render as a Roman numeral or leave out.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    accepts: frozenset[float]
+    approximate: bool = False
+    count: bool = False
+    section: bool = False
+    percent: bool = False
+    year: bool = False  # a year of the calendar (2025年)
+
+    def shown(self) -> str:
+        """The value for a message: 700,000, 40%, 0.333."""
+        value = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,.4g}"
+        return f"{value}%" if self.percent else value
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and 1900 <= value <= 2100
+
+
+def _value(numeral: str) -> float | None:
+    """The value of one Arabic (with 万/亿) or Chinese numeral; None when it is not one number."""
+    numeral = numeral.strip()
+    if numeral and numeral[0].isdigit():
+        digits = numeral.rstrip("万亿 ")
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            return None
+        for scale in numeral[len(digits) :].strip():
+            value *= _SCALES[scale]
+        return value
+    values = _parse_chinese(numeral)
+    return values[0] if len(values) == 1 else None
+
+
+def _percent_forms(value: float) -> frozenset[float]:
+    return frozenset({value, round(value, 1), float(round(value))})
+
+
+def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """The quantities of a Chinese text, outside the ``skip`` spans (glossary terms), in order.
+
+    Not quantities: a numeral inside a longer word (四川, 一带, 四基, by jieba's dictionary), inside a
+    short quoted name (“三个一批”), a lone 一 (an article), 数十/几百 and other vague amounts. Read:
+    percentages (50%, 百分之五十, 3个百分点), fractions (三分之一), 成 as tenths (四成 = 40%),
+    倍 and 翻番, 一半, time spans (前三季度 = the first nine months), ranges (3至5年 gives 3 and 5),
+    万/亿 scales, and approximate amounts (近两年, 300余家, 两年多, 约5万).
+    """
+    from .chinese import words
+
+    if not _ANY_QUANTITY.search(text):
+        return []
+    taken: list[tuple[int, int]] = [tuple(span) for span in skip]  # type: ignore[misc]
+    found: list[Quantity] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def add(match: re.Match[str], value: float, accepts: Iterable[float], **flags: bool) -> None:
+        start, end = match.span()
+        if free(start, end):
+            taken.append((start, end))
+            approximate = flags.pop("approximate", False) or _approximate(text, start, end)
+            year = text[end : end + 1] == "年" and _is_year(value)
+            found.append(
+                Quantity(match.group(), start, end, value, frozenset(accepts), approximate, year=year, **flags)
+            )
+
+    for match in _QUOTED.finditer(text):  # a short quoted name: “三个一批”, 《十四五规划》
+        taken.append(match.span())
+    position = 0
+    for word in words(text):  # a numeral inside a word: 四川, 四基, 一带
+        end = position + len(word)
+        if len(word) > 1 and any(c in _CN[:-2] for c in word) and not set(word) <= _QUANTITY_CHARS:
+            taken.append((position, end))
+        position = end
+    for match in _FEW.finditer(text):  # 数十, 几百, 三五年, 七八个: vague amounts
+        if free(*match.span()):
+            if match.group(1):
+                taken.append(match.span())
+            else:
+                low, high = _DIGITS[match.group(2)], _DIGITS[match.group(3)]
+                add(match, float(low), (low, high), approximate=True)
+    for match in _SECTION.finditer(text):
+        numeral = next(g for g in match.groups() if g)
+        if (value := _value(numeral)) is not None:
+            add(match, value, {value}, section=True)
+    for match in _PERCENT.finditer(text):
+        numeral = match.group(1) or match.group(2) or match.group(3)
+        value = _value(numeral.replace("点", ".")) if "点" not in numeral else _decimal(numeral)
+        if value is not None:
+            add(match, value, _percent_forms(value) | {value / 100}, percent=True)
+    for match in _FRACTION.finditer(text):
+        whole, part = _value(match.group(1)), _value(match.group(2))
+        if whole and part is not None:
+            share = part / whole
+            add(match, share, {share, round(share, 2), round(share, 3)} | _percent_forms(100 * share))
+    for match in _TENTHS.finditer(text):
+        tenths = _value(match.group(1))
+        if tenths is not None:
+            add(match, 10 * tenths, {10 * tenths, tenths / 10}, percent=True)
+    for match in _TIMES.finditer(text):
+        times = _value(match.group(1)) if match.group(1) else 2.0 ** float(_DIGITS[match.group(2)])
+        if times is not None:
+            add(match, times, {times, 100 * times, 100 * (times - 1)})
+    for match in _HALF.finditer(text):
+        add(match, 0.5, {0.5, 50.0})
+    for match in _SPAN.finditer(text):
+        length = _value(match.group(1))
+        if length is not None:
+            quarters = match.group(2) == "季度"
+            other = 3 * length if quarters else length / 3
+            add(match, length, {length, other} if other == int(other) else {length})
+    for match in _QUARTER.finditer(text):
+        quarter = _value(match.group(1))
+        if quarter is not None:
+            add(match, quarter, {quarter, 3 * quarter})
+    for match in _GENERIC.finditer(text):
+        numeral = match.group()
+        if numeral in ("一", "万", "亿", "千", "百", "十") or not free(*match.span()):
+            continue
+        if numeral[0].isdigit():
+            values = [v] if (v := _value(numeral)) is not None else []
+        else:
+            values = _parse_chinese(numeral)
+        if len(values) != 1:  # 十四五: a name of numerals
+            continue
+        value = values[0]
+        count = 2 <= value <= 10 and text[match.end() : match.end() + 1] in _LISTABLE
+        add(match, value, {value}, count=count)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _decimal(numeral: str) -> float | None:
+    whole, _, fraction = numeral.partition("点")
+    head = _value(whole) if whole else 0.0
+    if head is None or not all(c in _DIGITS for c in fraction):
+        return None
+    return float(f"{head:.0f}.{''.join(str(_DIGITS[c]) for c in fraction)}")
+
+
+def _approximate(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 2) : start], text[end : end + 3]
+    if any(before.endswith(marker) for marker in _APPROX_BEFORE):
+        return True
+    after = after[1:] if after[:1] in _COUNTED else after
+    return any(after.startswith(marker) for marker in _APPROX_AFTER)
+
+
+@frozen
+class EnglishNumber:
+    """A number of an English text: its value, where it stands, whether written in digits (or as a
+    Roman numeral) and whether the text marks it as approximate ("about 300", "more than 60")."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    digits: bool
+    approximate: bool = False
+    percent: bool = False
+
+    @property
+    def significant(self) -> int:
+        """Significant digits of a number written in digits (700,000 has 1; 1.25 billion has 3)."""
+        return _significant(self.text.split()[0]) if self.digits else 9
+
+
+def _significant(written: str) -> int:
+    digits = "".join(c for c in written if c.isdigit())
+    digits = digits.lstrip("0")
+    return len(digits if "." in written else digits.rstrip("0")) or 1
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_EN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?![A-Za-z0-9])"
+    r"(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?(\s*(?:%|per\s?cent|percentage point))?"
+    r"|\b(?:Q([1-4])|H([12]))\b"
+    r"|\b([IVX]{1,6})\b(?=[.)]|\s*$)|(?<=Part |Item )([IVX]{1,6})\b|\b([IVX]{2,6})\b",
+    re.IGNORECASE,
+)
+_EN_WORDS = {
+    **{word: float(value) for word, value in _ENGLISH_WORDS.items()},
+    **{word: float(value) for word, value in _ORDINALS.items()},
+    "fourth": 4.0,
+    "sixth": 6.0,
+    "seventh": 7.0,
+    "tenth": 10.0,
+    "firstly": 1.0,
+    "secondly": 2.0,
+    "thirdly": 3.0,
+    "both": 2.0,
+    "twice": 2.0,
+    "double": 2.0,
+    "doubled": 2.0,
+    "dual": 2.0,
+    "twofold": 2.0,
+    "triple": 3.0,
+    "tripled": 3.0,
+    "threefold": 3.0,
+    "fourfold": 4.0,
+    "quadrupled": 4.0,
+    "half": 0.5,
+    "halved": 0.5,
+    "dozen": 12.0,
+    "hundred": 100.0,
+    "thousand": 1000.0,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_APPROX_WORDS = re.compile(
+    r"(?:about|around|approximately|nearly|almost|some|over|more than|roughly|close to|up to|less than|"
+    r"at least|upwards of|in excess of|above|below|under|exceeding|exceeded|nearly|over)\s+$",
+    re.IGNORECASE,
+)
+_MONTH_RANGE = re.compile(
+    rf"\b({'|'.join(m.capitalize() for m in _MONTH_NAMES.split())})\s*(?:-|–|to|through|and)\s*"
+    rf"({'|'.join(m.capitalize() for m in _MONTH_NAMES.split())})\b"
+)
+
+
+def english_quantities(text: str) -> list[EnglishNumber]:
+    """The numbers of an English text, in order: digits with scale words and percent ("1.5 billion",
+    "40 percent"), number words ("three", "twenty-five", "ten thousand"), ordinals, fractions ("one
+    third", "two-thirds", "half"), multiples ("twice", "threefold"), Q1–Q4 and H1/H2, Roman section
+    numbers ("Part II", "III."), months of dates and month ranges ("January to September")."""
+    found: list[EnglishNumber] = []
+    spans: list[tuple[int, int]] = []
+    for match in _EN_NUMBER.finditer(text):
+        digits, scale, percent, quarter, half, roman_end, roman_part, roman = match.groups()
+        if digits:
+            value = float(digits.replace(",", "")) * (_ENGLISH_SCALES[scale.lower()] if scale else 1)
+        elif quarter or half:
+            value = float(quarter or half)
+        else:
+            numeral = roman_end or roman_part or roman
+            if numeral != numeral.upper() or (numeral == "I" and not roman_part and match.start() > 0):
+                continue
+            value = float(_roman(numeral))
+            if not value:
+                continue
+        found.append(
+            EnglishNumber(
+                match.group().strip(),
+                match.start(),
+                match.end(),
+                value,
+                True,
+                _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None,
+                bool(percent),
+            )
+        )
+        spans.append(match.span())
+    words = [
+        m
+        for m in _EN_WORD.finditer(text)
+        if _NUMBER_WORDS.intersection(m.group().lower().split("-")) or m.group().lower() in ("a", "one")  # "a third"
+    ]
+    words = [m for m in words if not any(s < m.end() and m.start() < e for s, e in spans)]
+    # number words only, with their neighbours (one third, ten thousand)
+    index = 0
+    while index < len(words):
+        match = words[index]
+        parts = match.group().lower().split("-")
+        if not _NUMBER_WORDS.intersection(parts):
+            index += 1
+            continue
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        previous = words[index - 1].group().lower() if index else ""
+        if following and text[match.end() : words[index + 1].start()].strip(" -"):
+            following = ""  # not the next word of the text
+        if previous and text[words[index - 1].end() : match.start()].strip(" -"):
+            previous = ""
+        amount = _word_value(parts, previous, following)
+        end = match.end()
+        if amount is not None and following in _ENGLISH_SCALES and parts[-1] not in _ENGLISH_SCALES:
+            amount *= _ENGLISH_SCALES[following]
+            end = words[index + 1].end()
+            index += 1
+        index += 1
+        if amount is None:
+            continue
+        approximate = _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None
+        percent = re.match(r"\s*(?:percent|per cent)", text[end:]) is not None
+        found.append(EnglishNumber(text[match.start() : end], match.start(), end, amount, False, approximate, percent))
+    for match in _DATE.finditer(text):
+        found.append(
+            EnglishNumber(match.group(1), match.start(), match.end(1), float(_MONTHS[match.group(1).lower()]), False)
+        )
+    for match in _MONTH_RANGE.finditer(text):
+        for group in (1, 2):
+            month = float(_MONTHS[match.group(group).lower()])
+            found.append(EnglishNumber(match.group(group), match.start(group), match.end(group), month, False))
+    return sorted(found, key=lambda n: n.start)
+
+
+_NUMBER_WORDS = frozenset(_EN_WORDS) | frozenset(_FRACTIONS) | frozenset(_ENGLISH_WORDS)
+
+
+def _word_value(parts: list[str], previous: str, following: str) -> float | None:
+    """The value of a hyphenated run of words: twenty-five, two-thirds, one-third, three-year; a
+    fraction word after a number word is the fraction (one third, a quarter)."""
+    if len(parts) >= 2 and parts[-1] in _FRACTIONS and parts[-2] in _ENGLISH_WORDS:
+        return _ENGLISH_WORDS[parts[-2]] / _FRACTIONS[parts[-1]]
+    if len(parts) >= 2 and parts[0] in _ENGLISH_WORDS and parts[1] in _ENGLISH_WORDS and parts[0] in _TENS.split():
+        return float(_ENGLISH_WORDS[parts[0]] + _ENGLISH_WORDS[parts[1]])
+    word = parts[0]
+    if word.startswith("quarter") and following != "of":
+        return None  # the first three quarters: a time span, not three fourths
+    if len(parts) == 1 and word in _FRACTIONS and word not in ("half", "halves"):
+        if previous in ("a", "one", *_ENGLISH_WORDS):
+            return _ENGLISH_WORDS.get(previous, 1) / _FRACTIONS[word]
+        return _EN_WORDS.get(word) if word in ("third", "fifth") else None
+    fraction = following in _FRACTIONS and following != "half" and not following.startswith("quarter")
+    if len(parts) == 1 and word in ("one", "two", "three", "four") and fraction:
+        return None  # "one third": the fraction word carries it
+    return _EN_WORDS.get(word)
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X; 0 when it is not a well-formed one."""
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN[char]
+        following = _ROMAN.get(numeral[index + 1], 0) if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total if total > 0 and _to_roman(total) == numeral else 0
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+def is_cardinal(number: EnglishNumber) -> bool:
+    """A number written in digits or as a cardinal word of two or more ("five", "twenty-five",
+    "ten thousand"); not "first", "half", "both" or "twice"."""
+    first = number.text.lower().split()[0].split("-")[0]
+    return number.digits or (first in _ENGLISH_WORDS and number.value >= 2)
+
+
+def carries(quantity: Quantity, numbers: Iterable[EnglishNumber]) -> EnglishNumber | None:
+    """The English number that carries a quantity: an accepted value, or one within rounding (6%
+    when the English is marked approximate or has fewer significant digits than the source, 25%
+    for an approximate source); None when none does."""
+    precision = _significant(f"{quantity.value:.10g}")
+    for number in numbers:
+        for accepted in quantity.accepts:
+            if _close(accepted, number, quantity.approximate, number.significant < precision):
+                return number
+    return None
+
+
+def _close(accepted: float, number: EnglishNumber, approximate: bool, rounded: bool) -> bool:
+    value = number.value
+    if abs(accepted - value) <= 1e-9 * max(abs(accepted), abs(value), 1):
+        return True
+    if not accepted or not value:
+        return False
+    difference = abs(accepted - value) / max(abs(accepted), abs(value))
+    if approximate:
+        return difference <= 0.25
+    return difference <= (0.06 if number.approximate or rounded else 0.001)
+
+
+_LIST_ITEM = re.compile(r"^[\w’'\- ]{1,40}$")
+
+
+def list_sizes(text: str) -> set[int]:
+    """How many things the lists of an English text name: "Henan and Shandong" 2, "A, B and C" 3
+    (and 2, its last two). Items before the "and" are short (four words at most); lists end at a
+    clause boundary."""
+    sizes: set[int] = set()
+    for clause in re.split(r"[;:.()\[\]]", text):
+        for match in re.finditer(r"\s(?:and|or|as well as)\s+\S", clause):
+            count = 1
+            for item in reversed(clause[: match.start()].split(",")):
+                words = item.split()
+                if not words or len(words) > 4:
+                    break
+                count += 1
+                sizes.add(count)
+    return sizes

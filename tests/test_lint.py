@@ -163,6 +163,7 @@ def test_every_check_has_a_stable_id_severity_and_title() -> None:
         "inconsistent-rendering",
         "untranslated-cjk",
         "number-mismatch",
+        "variant-rendering",
     ]
     assert all(c.title and isinstance(c.severity, Severity) for c in checks.values())
 
@@ -227,3 +228,179 @@ def test_a_check_without_a_docstring_cannot_be_registered() -> None:
 
     with pytest.raises(ValueError, match="docstring"):
         CheckRegistry().register("x", Severity.INFO)(undocumented)  # type: ignore[arg-type]
+
+
+# number-mismatch: each pattern quiet when carried, firing when different or dropped
+
+NUMBER_QUIET = [
+    ("四川的企业", "firms in Sichuan"),  # a numeral inside a word
+    ("推进“三个一批”活动", "advance the Three Batches campaign"),  # inside a quoted name
+    ("共建一带一路", "jointly build the Belt and Road"),
+    ("十四五期间", "during the 14th Five-Year Plan period"),
+    ("实施四基工程", "carry out the four bases project"),
+    ("占比达到四成以上", "accounting for over 40 percent"),  # 成 as tenths
+    ("产量增长2倍", "output doubled"),  # 倍
+    ("产量增长2倍", "output grew by 100%"),
+    ("成本减少一半", "costs were cut by half"),  # 半
+    ("占三分之一", "accounts for one third"),  # fractions
+    ("占三分之一", "accounts for 33%"),
+    ("增长5.2%", "grew by 5.2 percent"),  # percentages
+    ("用3至5年时间", "within three to five years"),  # ranges
+    ("完成70万辆", "made 700,000 units"),  # 万/亿 scales
+    ("营收12.46亿元", "revenue of about 1.2 billion yuan"),
+    ("近两年来", "in recent years"),  # approximate numbers
+    ("新增300余家企业", "more than 300 new firms"),
+    ("约300家企业", "nearly 310 firms"),
+    ("（二）加快发展", "Part II Accelerating development"),  # section numbers
+    ("三、推进改革", "III. Advancing reform"),
+    ("三、推进改革", "Advancing reform"),
+    ("前三季度增长", "grew in the first nine months"),  # time spans
+    ("前9个月增长", "grew in the first three quarters"),
+    ("两个省合作", "Henan and Shandong cooperate"),  # a count satisfied by listed items
+    ("形成60家以上领军企业", "form over 60 leaders"),
+]
+
+NUMBER_FIRES = [
+    ("四个企业", "firms", ("info", "四")),
+    ("推进三个项目", "advance 5 projects", ("warning", "三")),
+    ("十四个项目", "40 projects", ("warning", "十四")),
+    ("占比达到四成以上", "accounting for over 30 percent", ("warning", "四成")),
+    ("产量增长2倍", "output grew 5 times", ("warning", "2倍")),
+    ("成本减少一半", "costs were cut", ("info", "一半")),
+    ("占三分之一", "accounts for 25%", ("info", "三分之一")),
+    ("增长5.2%", "grew by 6.2%", ("warning", "5.2%")),
+    ("用3至5年时间", "within 3 to 6 years", ("warning", "5")),
+    ("完成70万辆", "made 7 million units", ("warning", "70万")),
+    ("约300家企业", "about 500 firms", ("warning", "300")),
+    ("（二）加快发展", "Part III Accelerating development", ("warning", "（二）")),
+    ("三、推进改革", "IV. Advancing reform", ("warning", "三、")),
+    ("前三季度增长", "grew in the first 6 months", ("warning", "前三季度")),
+    ("两个省合作", "three provinces cooperate", ("warning", "两")),
+    ("两个省合作", "the provinces cooperate", ("info", "两")),
+    ("形成60家以上领军企业", "form over 50 leaders", ("warning", "60")),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), NUMBER_QUIET)
+def test_number_mismatch_quiet(linter: Linter, source: str, target: str) -> None:
+    assert findings(linter, (source, target), select=["number-mismatch"]) == []
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), NUMBER_FIRES)
+def test_number_mismatch_fires_per_pattern(linter: Linter, source: str, target: str, expected: tuple[str, str]) -> None:
+    report = linter.lint([SegmentPair(source, target, "d", 1)], select=["number-mismatch"])
+    assert [(f.severity.value, f.term) for f in report.findings] == [expected]
+
+
+def test_number_mismatch_shows_both_sides_per_aligned_sentence(linter: Linter) -> None:
+    source = "全年预计完成70万辆。前三季度已完成50万辆。"
+    target = "Full-year output is expected to reach 500,000 units. In the first three quarters, 500,000 were made."
+    [finding] = linter.lint([SegmentPair(source, target, "d", 1)], select=["number-mismatch"]).findings
+    assert (finding.severity, finding.term, finding.found, finding.expected) == (
+        Severity.WARNING,
+        "70万",
+        "500,000",
+        "700,000",
+    )
+    assert "70万 (700,000)" in finding.message and "500,000" in finding.message
+    assert finding.column == 1 + target.index("500,000")
+
+
+# renderings: coordinations, acronyms, derivations, possessives, the publisher, near misses
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("稳定产业链供应链", "stabilize industrial and supply chains"),  # a shared head
+        ("发展高端服务业和生产性服务业", "develop high-end and producer services"),
+        ("发展新能源汽车", "make NEVs"),  # an acronym of the compound
+        ("建设现代化产业体系", "modernize the industrial system"),  # an admitted variant
+        ("建设现代化产业体系", "the modernization of the industrial system"),
+        ("河南产业", "Henan's industries"),  # a possessive
+        ("大河网推出系列报道", "we are launching a series"),  # the publisher speaking of itself
+    ],
+)
+def test_missing_rendering_quiet(linter: Linter, source: str, target: str) -> None:
+    assert findings(linter, (source, target)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "term"),
+    [
+        ("稳定产业链供应链", "stabilize industrial development and supply chains", "产业链"),
+        ("发展新能源汽车", "make EVs", "新能源"),
+        ("建设现代化产业体系", "build the industry", "现代化产业体系"),
+        ("河南产业", "the province's industries", "河南"),
+        ("大河网推出系列报道", "a series is launched", "大河网"),
+    ],
+)
+def test_missing_rendering_near_misses_fire(linter: Linter, source: str, target: str, term: str) -> None:
+    assert findings(linter, (source, target)) == [("missing-rendering", term)]
+
+
+def test_an_admitted_variant_is_not_an_inconsistency(linter: Linter) -> None:
+    pairs = [
+        ("建设现代化产业体系", "build a modern industrial system"),
+        ("建设现代化产业体系", "modernize the industrial system"),
+    ]
+    assert findings(linter, *pairs) == []
+
+
+def test_a_term_inside_a_longer_word_is_a_compound() -> None:
+    from henan_terms.match import SourceMatch, SourceSpotter
+
+    glossary = load_glossary(ROOT / "tests" / "data" / "lint-glossary.csv")
+    [art] = [c for c in glossary if c.id == "art"]
+    spotter = SourceSpotter(glossary)
+    assert spotter.compounds("发展艺术品市场", [SourceMatch(art, "艺术", 2, 4)]) == [
+        (SourceMatch(art, "艺术", 2, 4), "艺术品")
+    ]
+    assert spotter.compounds("发展艺术和市场", [SourceMatch(art, "艺术", 2, 4)]) == []
+
+
+# variant-rendering
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found", "expected"),
+    [
+        (
+            "培育战略性新兴产业",
+            "foster strategically emerging industries",
+            "strategically emerging industries",
+            "strategic emerging industry",
+        ),
+        ("十四五期间", "during the 14thFive-Year Plan period", "14thFive-Year Plan", "14th Five-Year Plan"),
+        (
+            "培育战略性新兴产业",
+            "foster strategic emerging industires",
+            "strategic emerging industires",
+            "strategic emerging industry",
+        ),
+    ],
+)
+def test_variant_rendering_fires(linter: Linter, source: str, target: str, found: str, expected: str) -> None:
+    report = linter.lint([SegmentPair(source, target, "d", 1)])
+    [finding] = report.findings
+    assert (finding.check, finding.found, finding.expected) == ("variant-rendering", found, expected)
+    assert finding.column == 1 + target.index(found)
+
+
+def test_variant_rendering_near_misses(linter: Linter) -> None:
+    assert findings(linter, ("培育战略性新兴产业", "foster strategic emerging industries")) == []
+    assert findings(linter, ("培育战略性新兴产业", "foster emerging sectors")) == [
+        ("missing-rendering", "战略性新兴产业")
+    ]
+    # a phrase that is itself a rendering in the glossary is not a variant of another one
+    assert findings(linter, ("加强产业链", "strengthen the industry chain")) == []
+
+
+def test_fix_applies_variant_renderings(linter: Linter) -> None:
+    text = "foster strategically emerging industries\nthe 14thFive-Year Plan\n"
+    pairs = [
+        SegmentPair("培育战略性新兴产业", "foster strategically emerging industries", "d", 1),
+        SegmentPair("十四五", "the 14thFive-Year Plan", "d", 2),
+    ]
+    fixed = apply_fixes(text, linter.lint(pairs).findings)
+    assert fixed == "foster strategic emerging industries\nthe 14th Five-Year Plan\n"

@@ -253,3 +253,61 @@ def test_validate_reads_a_tbx_glossary_like_lookup_does(tmp_path: Path) -> None:
     broken.write_text(tbx.read_text("utf-8")[:2000], "utf-8")
     result = CliRunner().invoke(cli, ["validate", str(broken)])
     assert result.exit_code == 2 and result.output.startswith(f"error: {broken}:") and "TOML" not in result.output
+
+
+# explanations and suppression
+
+
+def test_explain_prints_the_checks_documentation() -> None:
+    result = CliRunner().invoke(cli, ["lint", "--explain", "variant-rendering"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("variant-rendering (default severity: warning)")
+    assert "14thFive-Year" in result.stdout
+    unknown = CliRunner().invoke(cli, ["lint", "--explain", "no-such-check"])
+    assert unknown.exit_code == 2 and "unknown check" in unknown.output
+
+
+def test_json_and_sarif_findings_say_why_they_fired(pair: tuple[Path, Path]) -> None:
+    source, draft = pair
+    _, output = run("--source", str(source), str(draft), "--format", "json")
+    missing, deprecated = json.loads(output)
+    assert missing["why"] == {
+        "source": "北斗应用",
+        "source_offset": 4,
+        "looked_for": ["BeiDou applications"],
+        "note": "no rendering found",
+    }
+    assert deprecated["why"]["found"] == "Dipper" and deprecated["why"]["looked_for"] == ["BeiDou"]
+    _, output = run("--source", str(source), str(draft), "--format", "sarif")
+    results = json.loads(output)["runs"][0]["results"]
+    assert [r["properties"]["why"]["source"] for r in results] == ["北斗应用", "北斗"]
+
+
+def test_inline_comment_ignores_a_check_for_its_segment(tmp_path: Path) -> None:
+    document = tmp_path / "article.md"
+    document.write_text(
+        "We develop the Dipper system. <!-- henan-terms: ignore deprecated-rendering -->\n发展北斗系统\n\n"
+        "<!-- henan-terms: ignore -->\nThe Dipper again.\n发展北斗\n\n"
+        "The Dipper, once more.\n发展北斗\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["lint", "--glossary", GLOSSARY, str(document), "--format", "json"])
+    assert [(f["check"], f["line"]) for f in json.loads(result.stdout)] == [("deprecated-rendering", 8)]
+    assert "not checked" not in result.stderr  # the comment line is not an unpaired paragraph
+
+
+def test_po_translator_comment_ignores_a_check(tmp_path: Path) -> None:
+    catalogue = polib.POFile()
+    catalogue.append(
+        polib.POEntry(
+            msgid="发展北斗", msgstr="Develop the Dipper.", tcomment="henan-terms: ignore deprecated-rendering"
+        )
+    )
+    catalogue.append(
+        polib.POEntry(msgid="发展北斗", msgstr="Use the Dipper.", tcomment="henan-terms: ignore missing-rendering")
+    )
+    path = tmp_path / "draft.po"
+    catalogue.save(str(path))
+    _, output = run(str(path), "--format", "json")
+    assert [f["found"] for f in json.loads(output)] == ["Dipper"]
+    assert len(json.loads(output)) == 1

@@ -87,3 +87,65 @@ def test_a_surplus_long_rendering_leaves_room_for_a_nested_one(target: TargetSpo
 def test_only_the_concepts_asked_for_are_spotted(target: TargetSpotter) -> None:
     assert rendered(target, "BeiDou and the Dipper", beidou=2) == [("BeiDou", "preferred"), ("Dipper", "deprecated")]
     assert rendered(target, "BeiDou and the Dipper", **{"lead-goose": 1}) == []
+
+
+# weaker matches and near misses
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "kind", "span"),
+    [
+        ("industrial and supply chains", "industrial-chain", "coordinated", "industrial and supply chains"),
+        ("high-end and producer services", "high-end-services", "coordinated", "high-end and producer services"),
+        ("all NEVs sold", "new-energy", "acronym", "NEVs"),
+        (
+            "modernize the industrial system",
+            "modern-industrial-system",
+            "admitted-variant",
+            "modernize the industrial system",
+        ),
+        ("Henan's firms", "henan", "exact", "Henan's"),
+    ],
+)
+def test_weaker_matches(target: TargetSpotter, text: str, concept: str, kind: str, span: str) -> None:
+    [match] = target.spot(text, {concept: 1})
+    assert (match.kind, text[match.start : match.end]) == (kind, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("industrial development and supply chains", "industrial-chain"),
+        ("new EVs", "new-energy"),
+        ("strategically modern industrial systems", "henan"),
+        ("a modernized economic system", "modern-industrial-system"),
+    ],
+)
+def test_weaker_matches_near_misses(target: TargetSpotter, text: str, concept: str) -> None:
+    assert target.spot(text, {concept: 1}) == []
+
+
+def test_near_misses(small: Glossary, target: TargetSpotter) -> None:
+    concepts = {c.id: c for c in small}
+    text = "foster strategically emerging industries in the 14thFive-Year Plan"
+    found = target.near(text, [concepts["strategic-emerging-industry"], concepts["14th-five-year-plan"]])
+    assert [(text[m.start : m.end], m.rendering.text) for m in found] == [
+        ("strategically emerging industries", "strategic emerging industry"),
+        ("14thFive-Year Plan", "14th Five-Year Plan"),
+    ]
+    assert target.near("foster emerging sectors", [concepts["strategic-emerging-industry"]]) == []
+    # a phrase that is a rendering of its own is no near miss
+    assert target.near("the industry chain", [concepts["industrial-chain"]]) == []
+
+
+def test_derivation_keys_and_possessives() -> None:
+    from henan_terms import english
+
+    keys = {english.derivation_key(english.base_form(w)) for w in ("modern", "modernize", "modernization")}
+    assert keys == {"modern"}
+    assert english.derivation_key("strategically") == english.derivation_key("strategic")
+    assert english.derivation_key("industry") == english.derivation_key("industrial")
+    assert english.derivation_key("industry") != english.derivation_key("industrious")
+    assert english.is_verbal_derivation("modernize", "modern")
+    assert not english.is_verbal_derivation("strategically", "strategic")
+    assert [stem for *_, stem in english.token_spans("Henan's industries' growth")] == ["henan", "industry", "growth"]

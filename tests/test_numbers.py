@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from henan_terms.numbers import chinese_numbers, english_numbers
+from henan_terms.numbers import (
+    carries,
+    chinese_numbers,
+    chinese_quantities,
+    english_numbers,
+    english_quantities,
+    list_sizes,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +59,62 @@ def test_english_numbers() -> None:
     text = "10 clusters worth 100 billion yuan since March 23, the 20th, trillion-level, two zones, twenty-five, 1,000"
     assert english_numbers(text) >= {10, 1e11, 3, 23, 20, 1e12, 2, 25, 1000}
     assert 5 not in english_numbers("You may go.")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("四川省的企业", []),  # a numeral inside a word
+        ("“三个一批”", []),  # inside a short quoted name
+        ("四成以上", [("四成", 40)]),
+        ("三分之一", [("三分之一", 1 / 3)]),
+        ("前三季度", [("前三季度", 3)]),
+        ("近两年", [("两", 2)]),
+        ("数十家企业", []),  # a vague amount
+        ("（二）加快", [("（二）", 2)]),
+        ("1.5万亿元", [("1.5万亿", 1.5e12)]),
+        ("增长3个百分点", [("3个百分点", 3)]),
+    ],
+)
+def test_chinese_quantities(text: str, read: list[tuple[str, float]]) -> None:
+    assert [(q.text, pytest.approx(q.value)) for q in chinese_quantities(text)] == read
+
+
+def test_chinese_quantity_flags() -> None:
+    [near] = chinese_quantities("近两年")
+    [count] = chinese_quantities("两个省")
+    [section] = chinese_quantities("三、推进")
+    [year] = chinese_quantities("2023年")
+    assert near.approximate and count.count and section.section and year.year
+    assert not chinese_quantities("五个方面")[0].approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Part II", [2]),
+        ("III. Promote", [3]),
+        ("I will go", []),
+        ("the first three quarters", [1, 3]),
+        ("one third and two-thirds", [1 / 3, 2 / 3]),
+        ("ten thousand firms, 40 percent", [10_000, 40]),
+        ("January to September", [1, 9]),
+        ("doubled in Q3", [2, 3]),
+    ],
+)
+def test_english_quantities(text: str, values: list[float]) -> None:
+    assert [n.value for n in english_quantities(text)] == [pytest.approx(v) for v in values]
+
+
+def test_rounding_and_approximation() -> None:
+    [quantity] = chinese_quantities("12.46亿")
+    assert carries(quantity, english_quantities("1.2 billion"))
+    assert not carries(quantity, english_quantities("1.5 billion"))
+    [exact] = chinese_quantities("60家")
+    assert not carries(exact, english_quantities("62 firms"))
+
+
+def test_list_sizes() -> None:
+    assert list_sizes("in Henan and Shandong") == {2}
+    assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}
+    assert list_sizes("a single province") == set()

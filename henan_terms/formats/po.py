@@ -356,5 +356,6 @@ def _po_unit(path: str, entry: polib.POEntry, language: str) -> TMUnit | str:
         created=created,
         confidence=confidence,
         tuid=notes.get("tuid", ""),
+        properties=(("note", entry.tcomment),) if entry.tcomment else (),
         line=entry.linenum,
     )

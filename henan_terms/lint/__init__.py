@@ -8,11 +8,12 @@
 [('deprecated-rendering', 'Dipper', 'BeiDou')]
 """
 
-from .checks import default_registry
+from .checks import default_registry, explain
 from .config import LintConfig, find_config, load_config
+from .context import LintFinding, Why
 from .files import LintRun, lint_files
 from .fix import apply_fixes, fix_file
-from .inputs import Draft, read_draft
+from .inputs import Draft, ignored_checks, read_draft
 from .registry import Check, CheckRegistry
 from .runner import Linter, LintReport, SegmentPair, lint
 
@@ -21,14 +22,18 @@ __all__ = [
     "CheckRegistry",
     "Draft",
     "LintConfig",
+    "LintFinding",
     "LintReport",
     "LintRun",
     "Linter",
     "SegmentPair",
+    "Why",
     "apply_fixes",
     "default_registry",
+    "explain",
     "find_config",
     "fix_file",
+    "ignored_checks",
     "lint",
     "lint_files",
     "load_config",

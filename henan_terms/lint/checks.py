@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chinese import HAN
+from ..chinese import HAN, has_han
+from ..errors import HenanTermsError
 from ..model import Finding, Occurrence, Rendering, Severity, Status
-from ..numbers import chinese_numbers, english_numbers
-from .context import LintContext, Segment
+from ..numbers import (
+    EnglishNumber,
+    Quantity,
+    carries,
+    chinese_quantities,
+    english_quantities,
+    is_cardinal,
+    list_sizes,
+)
+from ..tm.align import DEFAULT_THRESHOLD as ALIGNMENT_THRESHOLD
+from ..tm.sentences import split_chinese, split_english
+from .context import LintContext, Segment, Why
 from .registry import CheckRegistry
 
 _CJK_PUNCTUATION = "，。、《》：；！？（）【】「」『』"
@@ -25,7 +36,18 @@ def default_registry() -> CheckRegistry:
     registry.register("inconsistent-rendering", Severity.WARNING)(inconsistent_rendering)
     registry.register("untranslated-cjk", Severity.ERROR)(untranslated_cjk)
     registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
+    registry.register("variant-rendering", Severity.WARNING)(variant_rendering)
     return registry
+
+
+def explain(check_id: str, registry: CheckRegistry | None = None) -> str:
+    """A check's documentation: its id, default severity and docstring (``lint --explain CHECK``)."""
+    registry = registry or default_registry()
+    if check_id not in registry:
+        known = ", ".join(check.id for check in registry)
+        raise HenanTermsError(f"unknown check {check_id!r}; known checks: {known}")
+    check = registry[check_id]
+    return f"{check.id} (default severity: {check.severity.value})\n\n{check.doc}"
 
 
 def _accepted(renderings: list[Rendering]) -> str:
@@ -35,27 +57,78 @@ def _accepted(renderings: list[Rendering]) -> str:
 def missing_rendering(context: LintContext) -> Iterator[Finding]:
     """A glossary term of the source has no rendering.
 
-    A term occurs in the source and no preferred or admitted rendering in the translation.
-    Silent where a deprecated rendering stands instead (deprecated-rendering reports it) and where
-    the Chinese term is left in the translation (untranslated-cjk reports it).
+    A term occurs in the source and no preferred or admitted rendering in the translation. Also
+    accepted as renderings: a coordination sharing a head or a modifier ("industrial and supply
+    chains" renders 产业链 and 供应链), an acronym beginning with the rendering's initials ("NEV"),
+    and a derivation by -ize/-ization ("modernize the industrial system" for "modern industrial
+    system", an admitted variant). One problem, one finding: silent where a deprecated rendering
+    stands instead (deprecated-rendering), where a phrase close to a rendering stands instead
+    (variant-rendering), and where the Chinese term is left in the translation (untranslated-cjk).
+    Also silent for a term that is a proper part of a longer word of the source (新能源 in a compound
+    the translation renders as a whole), and for a publisher's name followed by 推出/发布/报道 where
+    the translation speaks of "we" (大河网推出 → "we are launching").
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
             if segment.used(concept_id) or _left_in_chinese(segment, concept_id):
                 continue
+            if segment.near_misses(concept_id) or segment.compound(concept_id):
+                continue
+            match = next(m for m in segment.sources if m.concept.id == concept_id)
+            if _self_reference(segment, match.end):
+                continue
             accepted = [r for r in concept.renderings if r.status is not Status.DEPRECATED]
-            form = next(m.form for m in segment.sources if m.concept.id == concept_id)
             yield segment.finding(
                 0,
-                f"{form} ({concept.head.pinyin}) has no rendering in the translation; expected {_accepted(accepted)}",
-                term=form,
+                f"{match.form} ({concept.head.pinyin}) has no rendering in the translation; "
+                f"expected {_accepted(accepted)}",
+                Why(match.form, match.start, tuple(r.text for r in accepted), note="no rendering found"),
+                term=match.form,
                 concept=concept_id,
                 expected=accepted[0].text if accepted else "",
             )
 
 
+_PUBLISHING = ("推出", "发布", "报道", "讯", "获悉", "出品", "独家")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def _self_reference(segment: Segment, end: int) -> bool:
+    """A name followed by a verb of publishing, translated in the first person: the publisher."""
+    following = segment.pair.source[end : end + 4]
+    return following.startswith(_PUBLISHING) and _FIRST_PERSON.search(segment.pair.target) is not None
+
+
 def _left_in_chinese(segment: Segment, concept_id: str) -> bool:
     return any(m.form in segment.pair.target for m in segment.sources if m.concept.id == concept_id)
+
+
+def variant_rendering(context: LintContext) -> Iterator[Finding]:
+    """A phrase close to a rendering stands where the rendering should.
+
+    No accepted rendering of a term of the source is in the translation, but a phrase one edit
+    away from one is: a word changed by an affix ("strategically emerging industries" for
+    "strategic emerging industry"), a misspelt word, or two words written as one ("14thFive-Year
+    Plan"). The phrase is not itself a rendering in the glossary. The message gives the phrase
+    found and the rendering to use; ``--fix`` replaces the phrase.
+    """
+    for segment in context.segments:
+        for concept_id, (concept, _) in segment.concepts.items():
+            if segment.used(concept_id):
+                continue
+            for near in segment.near_misses(concept_id):
+                found = segment.pair.target[near.start : near.end]
+                source = next(m for m in segment.sources if m.concept.id == concept_id)
+                yield segment.finding(
+                    near.start,
+                    f"{found!r} is close to {near.rendering.text!r}, the rendering of {concept.zh} ({near.how}); "
+                    f"use {near.rendering.text!r}",
+                    Why(source.form, source.start, (near.rendering.text,), found, near.how),
+                    term=source.form,
+                    concept=concept_id,
+                    found=found,
+                    expected=near.rendering.text,
+                )
 
 
 def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
@@ -72,9 +145,17 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
                 found = segment.pair.target[match.start : match.end]
                 preferred = concept.preferred
                 advice = f"; use {preferred.text!r}" if preferred else ""
+                source = next(m for m in segment.sources if m.concept.id == concept_id)
                 yield segment.finding(
                     match.start,
                     f"{found!r} is a deprecated rendering of {concept.zh}{advice}",
+                    Why(
+                        source.form,
+                        source.start,
+                        tuple(r.text for r in concept.renderings if r.status is not Status.DEPRECATED),
+                        found,
+                        match.rendering.note or "the glossary marks this rendering deprecated",
+                    ),
                     term=concept.zh,
                     concept=concept_id,
                     found=found,
@@ -91,7 +172,7 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     for segment in context.segments:
         for concept_id in segment.concepts:
             for match in segment.used(concept_id):
-                if match.rendering.status is not Status.DEPRECATED:
+                if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
         counts: dict[str, int] = {}
@@ -112,6 +193,7 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
         yield segment.finding(
             start,
             f"{concept.zh} is rendered {len(counts)} ways: {ways}; use {use!r} ({reason})",
+            Why(concept.zh, -1, tuple(counts), ways, f"{use!r} is the {reason} rendering"),
             term=concept.zh,
             concept=concept_id,
             found=segment.pair.target[start:end],
@@ -128,29 +210,142 @@ def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
     for segment in context.segments:
         for match in _UNTRANSLATED.finditer(segment.pair.target):
             text = match.group().strip()
-            yield segment.finding(match.start(), f"Chinese text left in the translation: {text!r}", found=text)
+            yield segment.finding(
+                match.start(),
+                f"Chinese text left in the translation: {text!r}",
+                Why(found=text, note="Chinese characters or punctuation in the English"),
+                found=text,
+            )
 
 
 def number_mismatch(context: LintContext) -> Iterator[Finding]:
     """A number of the source is missing in the translation.
 
-    Arabic or Chinese numerals, 万/亿 scaling, percentages. Numerals inside glossary terms (十四五,
-    两区) are left to the term checks.
+    Quantities are compared per aligned sentence where the aligner pairs the segment's sentences
+    with confidence, else per segment; a quantity carried anywhere in the segment is not reported.
+    A warning when the sentence's translation has a clearly different value instead (both shown),
+    an info when the quantity is dropped. Read as the same: 四成 = 40 percent, 2倍 = twice or 100%
+    more, 三分之一 = one third or 33%, 前三季度 = the first nine months, (二) = Part II, 70万 =
+    700,000, numbers rounded in the English ("about 1.2 billion" for 12.46亿). Never reported:
+    numerals inside a word (四川, 四基) or a short quoted name (“三个一批”), numerals inside glossary
+    terms (十四五, 两区), approximate amounts (近两年 → "in recent years", 300余家), section numbers
+    left out, and a small count the English expresses by listing the things counted (两个省 →
+    "Henan and Shandong").
     """
     for segment in context.segments:
-        terms = [(m.start, m.end) for m in segment.sources]
-        values = english_numbers(segment.pair.target)
-        reported: set[float] = set()
-        for value, start, end in chinese_numbers(segment.pair.source, skip=terms):
-            if value in values or value in reported:
+        if not has_han(segment.pair.source):
+            continue
+        yield from _number_findings(context, segment)
+
+
+def _sentence_units(context: LintContext, segment: Segment) -> list[tuple[int, str, int, str]]:
+    """(source offset, source sentences, target offset, target sentences) of each aligned bead; the
+    whole segment as one unit when it has one sentence a side or the alignment is not confident."""
+    source, target = segment.pair.source, segment.pair.target
+    whole = [(0, source, 0, target)]
+    zh, en = split_chinese(source), split_english(target)
+    if len(zh) < 2 and len(en) < 2:
+        return whole
+    beads = context.aligner.align(zh, en)
+    if any(confidence < ALIGNMENT_THRESHOLD for _, confidence in beads):
+        return whole
+    zh_offsets, en_offsets = _offsets(source, zh), _offsets(target, en)
+    units = []
+    for (i, di, j, dj), _ in beads:
+        zh_start = zh_offsets[i] if di else (zh_offsets[i] if i < len(zh) else len(source))
+        en_start = en_offsets[j] if dj else (en_offsets[j] if j < len(en) else len(target))
+        zh_end = zh_offsets[i + di - 1] + len(zh[i + di - 1]) if di else zh_start
+        en_end = en_offsets[j + dj - 1] + len(en[j + dj - 1]) if dj else en_start
+        units.append((zh_start, source[zh_start:zh_end], en_start, target[en_start:en_end]))
+    return units
+
+
+def _offsets(text: str, sentences: list[str]) -> list[int]:
+    offsets, cursor = [], 0
+    for sentence in sentences:
+        found = text.find(sentence, cursor)
+        offsets.append(found if found >= 0 else cursor)
+        cursor = (found if found >= 0 else cursor) + len(sentence)
+    return offsets
+
+
+def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding]:
+    pair = segment.pair
+    terms = [(m.start, m.end) for m in segment.sources]
+    quantities = chinese_quantities(pair.source, skip=terms)
+    if not quantities:
+        return
+    everywhere = english_quantities(pair.target)
+    if all(carries(q, everywhere) for q in quantities):
+        return  # every quantity is carried somewhere in the segment: nothing to report
+    units = []
+    explained: set[int] = set()
+    for zh_start, zh_text, en_start, en_text in _sentence_units(context, segment):
+        here = [q for q in quantities if zh_start <= q.start < zh_start + len(zh_text)]
+        local = [n for n in everywhere if en_start <= n.start < en_start + len(en_text)]
+        missing = []
+        for quantity in here:
+            carrier = carries(quantity, [n for n in local if id(n) not in explained]) or carries(quantity, local)
+            if carrier is None:
+                missing.append(quantity)
+            else:
+                explained.add(id(carrier))
+        units.append((en_start, en_text, local, missing))
+    # English numbers no source quantity accounts for, outside the renderings of glossary terms
+    rendered = [(m.start, m.end) for m in segment.targets]
+    spare = [
+        n
+        for n in everywhere
+        if id(n) not in explained and is_cardinal(n) and not any(s <= n.start < e for s, e in rendered)
+    ]
+    for en_start, en_text, local, missing in units:
+        for quantity in missing:
+            if carries(quantity, everywhere):
+                continue  # carried by another sentence of the segment
+            other = next((n for n in spare if n in local and _comparable(quantity, n)), None)
+            if other is None and (quantity.approximate or quantity.section):
                 continue
-            reported.add(value)
-            shown = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-            source_text = segment.pair.source[start:end]
-            spelled = source_text if source_text == shown else f"{source_text} ({shown})"
-            yield segment.finding(
-                0,
-                f"the source's number {spelled} is not in the translation",
-                term=source_text,
-                expected=shown,
+            if other is None and quantity.count and quantity.value in list_sizes(en_text):
+                continue
+            shown = quantity.shown()
+            same = quantity.text.replace(",", "") == shown.replace(",", "")
+            spelled = quantity.text if same else f"{quantity.text} ({shown})"
+            why = Why(
+                source=quantity.text,
+                source_start=quantity.start,
+                looked_for=tuple(sorted(_shown(v) for v in quantity.accepts)),
+                found=en_text.strip()[:200],
+                note="compared with the aligned sentence" if len(units) > 1 else "compared with the segment",
             )
+            if other is not None:
+                spare.remove(other)
+                yield segment.finding(
+                    other.start,
+                    f"source {spelled} vs translation {other.text}: a different value",
+                    why,
+                    term=quantity.text,
+                    found=other.text,
+                    expected=shown,
+                    severity=Severity.WARNING,
+                )
+            else:
+                yield segment.finding(
+                    en_start,
+                    f"source {spelled} is not in the translation",
+                    why,
+                    term=quantity.text,
+                    expected=shown,
+                    severity=Severity.INFO,
+                )
+
+
+def _comparable(quantity: Quantity, number: EnglishNumber) -> bool:
+    """Whether an English number could be the translation of a quantity: both percentages or
+    neither, both years or neither, a Roman numeral only for a section number."""
+    year = number.value == int(number.value) and 1900 <= number.value <= 2100
+    roman = bool(number.text) and set(number.text) <= set("IVX")
+    return quantity.percent == number.percent and quantity.year == year and roman == quantity.section
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"

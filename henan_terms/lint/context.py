@@ -7,13 +7,16 @@ and the runner can all import it.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from ..glossary import Glossary
 from ..match import SourceMatch, TargetMatch
 from ..model import Concept, Finding, Severity
+
+if TYPE_CHECKING:
+    from ..tm.align import Aligner
 
 
 @frozen
@@ -129,6 +132,13 @@ class LintContext:
 
     glossary: Glossary
     segments: tuple[Segment, ...]
+
+    @cached_property
+    def aligner(self) -> Aligner:
+        """A sentence aligner with the run's glossary as anchors (built when a check first needs it)."""
+        from ..tm.align import Aligner
+
+        return Aligner(self.glossary)
 
     @cached_property
     def suppressing(self) -> tuple[Segment, ...]:

@@ -1,4 +1,5 @@
-"""Rewrite deprecated renderings to the preferred rendering in plain-text drafts."""
+"""Rewrite deprecated renderings to the preferred rendering, and near misses to the rendering they
+come close to (variant-rendering), in plain-text drafts."""
 
 from __future__ import annotations
 
@@ -6,12 +7,32 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+from lemminflect import getInflection
+
+from .. import english
 from ..model import Finding
+
+FIXABLE = ("deprecated-rendering", "variant-rendering")
 
 
 def fixable(findings: Iterable[Finding]) -> list[Finding]:
-    """Deprecated renderings whose replacement is unambiguous: the concept has one preferred rendering."""
-    return [f for f in findings if f.check == "deprecated-rendering" and f.expected and f.found]
+    """Deprecated renderings and near misses whose replacement is unambiguous: one rendering to use."""
+    return [f for f in findings if f.check in FIXABLE and f.expected and f.found]
+
+
+def _replacement(found: str, expected: str) -> str:
+    """The rendering to use, with the initial capital and the plural of the text it replaces."""
+    replacement = expected
+    found_words, expected_words = found.split(), replacement.split()
+    if found_words and expected_words:
+        last, wanted = found_words[-1].lower(), expected_words[-1]
+        if last.endswith("s") and english.base_form(last) != last and wanted.islower() and not wanted.endswith("s"):
+            plural = getInflection(wanted.lower(), tag="NNS")
+            if plural and english.base_form(plural[0]) == english.base_form(wanted.lower()):
+                replacement = " ".join([*expected_words[:-1], plural[0]])
+    if found[:1].isupper() and replacement[:1].islower():
+        replacement = replacement[:1].upper() + replacement[1:]
+    return replacement
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
@@ -22,9 +43,7 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
         start = finding.column - 1
         if line[start : start + len(finding.found)] != finding.found:
             continue
-        replacement = finding.expected
-        if finding.found[:1].isupper() and replacement[:1].islower():
-            replacement = replacement[:1].upper() + replacement[1:]
+        replacement = _replacement(finding.found, finding.expected)
         lines[finding.line - 1] = line[:start] + replacement + line[start + len(finding.found) :]
     return "\n".join(lines)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Finding, Severity
+from .context import LintFinding
 from .registry import CheckRegistry
 from .runner import LintReport
 
@@ -42,6 +43,8 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "found": finding.found,
         "expected": finding.expected,
     }
+    if isinstance(finding, LintFinding) and (why := finding.why.record()):
+        record["why"] = why
     if finding.related:
         renderings: dict[str, list[dict[str, Any]]] = {}
         for o in finding.related:
@@ -102,6 +105,8 @@ def _sarif_result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "message": {"text": finding.message},
         "locations": [_location(finding.path, finding.line, finding.column)],
     }
+    if isinstance(finding, LintFinding) and (why := finding.why.record()):
+        result["properties"] = {"why": why}
     if finding.related:
         result["relatedLocations"] = [
             {"id": i, **_location(o.path, o.line, o.column), "message": {"text": o.text}}
