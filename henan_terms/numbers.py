@@ -428,10 +428,16 @@ def english_quantities(text: str) -> list[EnglishNumber]:
             previous = ""
         amount = _word_value(parts, previous, following)
         end = match.end()
-        if amount is not None and following in _ENGLISH_SCALES and parts[-1] not in _ENGLISH_SCALES:
-            amount *= _ENGLISH_SCALES[following]
+        scale = _ENGLISH_SCALES.get(parts[-1], 1)
+        # scale words multiply while each is larger than the one before: one hundred thousand, two hundred million
+        while amount is not None and following in _ENGLISH_SCALES and _ENGLISH_SCALES[following] > scale:
+            scale = _ENGLISH_SCALES[following]
+            amount *= scale
             end = words[index + 1].end()
             index += 1
+            following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+            if following and text[end : words[index + 1].start()].strip(" -"):
+                following = ""
         index += 1
         if amount is None:
             continue

@@ -118,3 +118,19 @@ def test_list_sizes() -> None:
     assert list_sizes("in Henan and Shandong") == {2}
     assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}
     assert list_sizes("a single province") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one hundred thousand yuan", 100_000.0),
+        ("two hundred million people", 200_000_000.0),
+        ("ten thousand", 10_000.0),
+    ],
+)
+def test_scale_words_multiply_in_a_row(text: str, value: float) -> None:
+    assert [n.value for n in english_quantities(text)] == [value]
+
+
+def test_a_smaller_scale_after_a_larger_one_starts_a_new_number() -> None:
+    assert [n.value for n in english_quantities("one thousand two hundred")] == [1_000.0, 200.0]
