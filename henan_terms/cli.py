@@ -60,6 +60,8 @@ def cli() -> None:
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
     """Look a term up by Chinese, pinyin or English; a compound or a whole sentence lists every glossary
     term inside it, and a near variant gets "did you mean" hits. Exit 1 when nothing is found."""
+    if not query.strip():
+        raise click.UsageError("give a QUERY: Chinese, pinyin or English")
     glossary = load_glossary(*glossaries)
     hits = find(glossary, query)
     found = [h for h in hits if h.kind != NEAR]

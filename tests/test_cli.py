@@ -169,6 +169,7 @@ def test_main_returns_the_exit_code_for_scripts(tmp_path: Path, capsys: pytest.C
     assert main(["lookup", "链长制"]) == 0
     assert main(["lookup", "不存在的术语啊"]) == 1
     assert main(["lookup"]) == 2  # a usage error: no query
+    assert main(["lookup", "  "]) == 2 and "give a QUERY" in capsys.readouterr().err
     bad = tmp_path / "bad.csv"
     bad.write_text("zh,en,status\n北斗,BeiDou,prefered\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
