@@ -10,7 +10,7 @@ Prints the findings with their verdicts, precision over the judged findings (ove
 the findings not judged yet (as CSV rows to fill in), and the false-positive patterns (the reasons
 of the false verdicts, counted).
 
-Run: python benchmarks/lint_precision.py [--texts benchmarks/heldout] [--judgements FILE]
+Run: python benchmarks/lint_precision.py [--texts benchmarks/heldout] [--judgements FILE] [--numbers 27-41]
 """
 
 from __future__ import annotations
@@ -48,10 +48,16 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=ROOT / "heldout")
     parser.add_argument("--judgements", type=Path, default=None)
     parser.add_argument("--quiet", action="store_true", help="Only the figures and the unjudged findings.")
+    parser.add_argument(
+        "--numbers",
+        default="1-999",
+        help="Only the texts whose file number is in this range, e.g. 27-41 (a batch: see heldout/SOURCES.md).",
+    )
     args = parser.parse_args()
     judgements = read_judgements(args.judgements or args.texts / "lint-judgements.csv")
     linter = Linter(load_glossary())
-    texts = sorted(args.texts.glob("*.txt"))
+    low, _, high = args.numbers.partition("-")
+    texts = [t for t in sorted(args.texts.glob("*.txt")) if int(low) <= int(t.name.split("-")[0]) <= int(high or low)]
     judged: list[tuple[Key, bool, str, str]] = []
     unjudged: list[tuple[Key, str]] = []
     for text in texts:
