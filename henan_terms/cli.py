@@ -191,6 +191,7 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]), help="Lowest severity that exits 1.")
 @click.option("--fix", is_flag=True, help="Rewrite deprecated and near-miss renderings; show the diff.")
 @click.option("--explain", "explain_check", metavar="CHECK", help="Print a check's documentation and exit.")
+@click.option("--tm", "memory", help="Translation memory (path or URL) to check terms the glossary lacks against.")
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Configuration file."
 )
@@ -208,6 +209,7 @@ def lint(
     fail_on: str | None,
     fix: bool,
     explain_check: str | None,
+    memory: str | None,
     config_path: Path | None,
     output: TextIO,
 ) -> int:
@@ -222,7 +224,9 @@ def lint(
         raise click.UsageError("give a DRAFT file (or --sample)")
     if source is not None and len(drafts) != 1:
         raise click.UsageError("--source takes exactly one DRAFT")
-    run = lint_files(drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore)
+    run = lint_files(
+        drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore, tm=memory
+    )
     report, read, linter, config = run.report, run.drafts, run.linter, run.config
     if fmt == "json":
         output.write(json.dumps(json_records(report), ensure_ascii=False, indent=2) + "\n")

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, runtime_checkable
 
 import rjieba
 from attrs import field, frozen
@@ -41,9 +41,8 @@ from .errors import GlossaryError, HenanTermsError
 from .formats.bilingual import BilingualDocument, read_bilingual
 from .formats.csv import write_csv
 from .formats.toml import slug, write_toml
+from .formats.units import UNIT_SUFFIXES, read_units
 from .glossary import Glossary
-from .lint.context import SegmentPair
-from .lint.inputs import read_draft
 from .model import Citation, Concept, Rendering, Source, Status, TMUnit
 from .tm.align import Aligner
 from .tm.store import open_tm
@@ -60,6 +59,7 @@ __all__ = [
     "Input",
     "SentencePair",
     "candidate_record",
+    "chinese_candidates",
     "draft_glossary",
     "english_phrases",
     "evidence",
@@ -181,7 +181,18 @@ class SentencePair:
 
 # Inputs -------------------------------------------------------------------------------------------
 
-Input = BilingualDocument | TMUnit | SegmentPair | SentencePair
+
+@runtime_checkable
+class LocatedPair(Protocol):
+    """A source and its translation with where the translation stands (the linter's segment pairs)."""
+
+    source: str
+    target: str
+    path: str
+    line: int
+
+
+Input = BilingualDocument | TMUnit | LocatedPair | SentencePair
 
 
 def sentence_pairs(items: Iterable[Input], glossary: Glossary) -> Iterator[SentencePair]:
@@ -194,10 +205,10 @@ def sentence_pairs(items: Iterable[Input], glossary: Glossary) -> Iterator[Sente
         elif isinstance(item, TMUnit):
             document = item.origin.partition("#")[0] or "<memory>"
             yield SentencePair(item.source, item.target, document, item.origin or "<memory>")
-        elif isinstance(item, SegmentPair):
-            yield SentencePair(item.source, item.target, item.path, f"{item.path}:{item.line}")
-        else:
+        elif isinstance(item, BilingualDocument):
             yield from _document_pairs(item, aligner)
+        else:
+            yield SentencePair(item.source, item.target, item.path, f"{item.path}:{item.line}")
 
 
 def _document_pairs(document: BilingualDocument, aligner: Aligner) -> Iterator[SentencePair]:
@@ -482,6 +493,14 @@ def extract_terms(
     return found[:limit] if limit is not None else found
 
 
+def chinese_candidates(sentences: Iterable[str], glossary: Glossary) -> list[str]:
+    """The distinct Chinese n-grams of some sentences that may be terms the glossary lacks (quotations
+    and segmenter-word n-grams, as ``extract_terms`` sees them), longest first."""
+    side = _ChineseSide(glossary)
+    found = {text for sentence in sentences for text, _, _ in (*side.ngrams(sentence), *side.quoted(sentence))}
+    return sorted(found, key=lambda text: (-len(text), text))
+
+
 def _maximal(seen: dict[str, list[_Seen]]) -> list[str]:
     """The n-grams seen at least once outside every longer candidate: 制造业强省, always inside
     先进制造业强省, is dropped; 先进制造业强省 stays."""
@@ -590,13 +609,12 @@ def _rank(frequency: int, documents: int, signals: Sequence[str], quality: float
 
 def read_inputs(paths: Iterable[str | Path]) -> list[Input]:
     """Documents of every format ``lint`` reads: bilingual text files as documents (to be aligned
-    sentence by sentence), PO, XLIFF, TMX and other bilingual stores as their segment pairs."""
+    sentence by sentence), PO, XLIFF, TMX and Qt Linguist files as their units, located by file and line."""
 
     items: list[Input] = []
     for path in paths:
-        suffix = Path(path).suffix.lower()
-        if suffix in (".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".tmx", ".ts"):
-            items.extend(read_draft(path).pairs)
+        if Path(path).suffix.lower() in UNIT_SUFFIXES:
+            items.extend(SentencePair(u.source, u.target, str(path), f"{path}:{u.line}") for u in read_units(path))
         else:
             items.append(read_bilingual(path))
     return items

@@ -13,6 +13,7 @@ from henan_terms import Glossary, TMUnit, english, load_glossary
 from henan_terms.cli import cli
 from henan_terms.extract import (
     Candidate,
+    SentencePair,
     english_phrases,
     extract_terms,
     is_formula,
@@ -142,7 +143,7 @@ def test_read_inputs_takes_po_files(tmp_path: Path) -> None:
     po = tmp_path / "draft.po"
     po.write_text('msgid "实施“三个一批”活动。"\nmsgstr "We run the \\"Three Batches\\" campaign."\n', encoding="utf-8")
     [pair] = read_inputs([po])
-    assert isinstance(pair, SegmentPair) and pair.target.startswith("We run")
+    assert isinstance(pair, SentencePair) and pair.en.startswith("We run") and pair.location.startswith(f"{po}:")
 
 
 # Output --------------------------------------------------------------------------------------------

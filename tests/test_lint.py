@@ -164,6 +164,7 @@ def test_every_check_has_a_stable_id_severity_and_title() -> None:
         "untranslated-cjk",
         "number-mismatch",
         "variant-rendering",
+        "memory-inconsistency",
     ]
     assert all(c.title and isinstance(c.severity, Severity) for c in checks.values())
 

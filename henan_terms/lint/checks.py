@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import english
 from ..chinese import HAN, has_han
 from ..errors import HenanTermsError
 from ..model import Finding, Occurrence, Rendering, Severity, Status
@@ -37,6 +38,7 @@ def default_registry() -> CheckRegistry:
     registry.register("untranslated-cjk", Severity.ERROR)(untranslated_cjk)
     registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
     registry.register("variant-rendering", Severity.WARNING)(variant_rendering)
+    registry.register("memory-inconsistency", Severity.INFO)(memory_inconsistency)
     return registry
 
 
@@ -86,6 +88,32 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
                 term=match.form,
                 concept=concept_id,
                 expected=accepted[0].text if accepted else "",
+            )
+
+
+def memory_inconsistency(context: LintContext) -> Iterator[Finding]:
+    """A term the glossary lacks is rendered otherwise than the translation memory renders it.
+
+    Only with a memory (``lint --tm DB`` or ``tm`` in the configuration). For each Chinese term of the
+    source that the glossary does not hold (the n-grams term extraction considers), the memory's
+    rendering is the English that term extraction pairs with it over the memory's units holding the
+    term, when at least two of those units, and more than half of them, use it. A segment whose source
+    holds the term and whose translation lacks that rendering is reported, with the memory's count and
+    one unit as an example. Nothing is said of terms the memory renders in more than one way.
+    """
+    for segment in context.segments:
+        source, target = segment.pair.source, f" {english.fold(segment.pair.target)} "
+        for zh, term in context.memory_terms.items():
+            start = source.find(zh)
+            if start < 0 or f" {english.fold(term.en)} " in target:
+                continue
+            yield segment.finding(
+                0,
+                f"{zh} is rendered {term.en!r} in {term.units} of the {term.of} units of the memory that hold it "
+                f"(e.g. {term.example.origin or term.example.target[:60]!r}); the translation does not use it",
+                Why(zh, start, (term.en,), note=f"memory: {term.units} of {term.of} units"),
+                term=zh,
+                expected=term.en,
             )
 
 

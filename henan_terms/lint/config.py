@@ -18,7 +18,7 @@ from ..model import Severity
 
 CONFIG_FILES = ("henan-terms.toml", ".henan-terms.toml", "pyproject.toml")
 _LIST_KEYS = ("glossaries", "select", "ignore")
-_KEYS = {*_LIST_KEYS, "severity", "fail-on"}
+_KEYS = {*_LIST_KEYS, "severity", "fail-on", "tm"}
 _LEVELS = ", ".join(s.value for s in Severity)
 
 
@@ -31,6 +31,7 @@ class LintConfig:
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(factory=dict)
     fail_on: Severity = Severity.WARNING
+    tm: str | None = None  # a translation memory: a path relative to the config file, or a URL
     path: Path | None = None
 
 
@@ -100,6 +101,9 @@ def load_config(path: Path) -> LintConfig:
     fail_on = table.get("fail-on", Severity.WARNING.value)
     if fail_on not in Severity._value2member_map_:
         bad("fail-on", f"{fail_on!r} is not a level; levels are {_LEVELS}")
+    memory = table.get("tm")
+    if memory is not None and not isinstance(memory, str):
+        bad("tm", f"must be a path or URL of a translation memory, not {memory!r}")
     if problems:
         raise ConfigError(problems)
     return LintConfig(
@@ -108,5 +112,6 @@ def load_config(path: Path) -> LintConfig:
         ignore=lists["ignore"],
         severities=severities,
         fail_on=Severity(fail_on),
+        tm=memory if memory is None or "://" in memory else str(path.parent / memory),
         path=path,
     )

@@ -6,6 +6,7 @@ and the runner can all import it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from attrs import field, frozen
 
 from ..glossary import Glossary
 from ..match import SourceMatch, TargetMatch
-from ..model import Concept, Finding, Severity
+from ..model import Concept, Finding, Severity, TMUnit
 
 if TYPE_CHECKING:
     from ..tm.align import Aligner
@@ -127,11 +128,25 @@ class Segment:
 
 
 @frozen
+class MemoryTerm:
+    """A Chinese term the glossary lacks, the English a translation memory renders it with, how many
+    units use that rendering out of how many hold the term, and one of them."""
+
+    zh: str
+    en: str
+    units: int
+    of: int
+    example: TMUnit
+
+
+@frozen
 class LintContext:
-    """What every check reads: the glossary and the analysed segments of all drafts."""
+    """What every check reads: the glossary, the analysed segments of all drafts, and the terms a
+    translation memory renders one way (empty without a memory)."""
 
     glossary: Glossary
     segments: tuple[Segment, ...]
+    memory_terms: Mapping[str, MemoryTerm] = field(factory=dict)
 
     @cached_property
     def aligner(self) -> Aligner:

@@ -4,6 +4,7 @@ names (or those given), every draft read, the checks selected, one report."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from attrs import frozen
@@ -11,6 +12,7 @@ from attrs import frozen
 from ..errors import UsageError
 from ..glossary import Glossary
 from ..loader import load_glossary
+from ..tm.store import open_tm
 from .config import LintConfig, find_config, load_config
 from .inputs import Draft, read_draft
 from .runner import Linter, LintReport
@@ -41,10 +43,12 @@ def lint_files(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     start: Path | None = None,
+    tm: str | Path | None = None,
 ) -> LintRun:
     """Lint draft files. Given options win over the configuration, which is ``config`` or the nearest
     configuration file from ``start`` (default: the current folder); ``source`` pairs one plain-text
-    draft with its Chinese line by line."""
+    draft with its Chinese line by line; ``tm`` (or the configuration's) is a translation memory whose
+    renderings of terms the glossary lacks are checked (memory-inconsistency)."""
     if not drafts:
         raise UsageError("give a draft file to lint")
     if source is not None and len(drafts) != 1:
@@ -53,11 +57,14 @@ def lint_files(
     settings = load_config(found) if found else LintConfig()
     glossary = load_glossary(*(glossaries or settings.glossaries))
     read = tuple(read_draft(draft, source) for draft in drafts)
-    linter = Linter(glossary)
-    report = linter.lint(
-        [pair for draft in read for pair in draft.pairs],
-        select=select or settings.select,
-        ignore=ignore or settings.ignore,
-        severities=settings.severities,
-    )
+    memory_url = tm or settings.tm
+    with ExitStack() as stack:
+        memory = stack.enter_context(open_tm(memory_url, create=False)) if memory_url else None
+        linter = Linter(glossary, memory=memory)
+        report = linter.lint(
+            [pair for draft in read for pair in draft.pairs],
+            select=select or settings.select,
+            ignore=ignore or settings.ignore,
+            severities=settings.severities,
+        )
     return LintRun(report, read, settings, glossary, linter)

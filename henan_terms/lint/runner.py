@@ -11,9 +11,11 @@ from ..errors import HenanTermsError
 from ..glossary import Glossary
 from ..match import SourceSpotter, TargetSpotter
 from ..model import Finding, Severity
+from ..tm.protocol import TranslationMemory
 from ..version import __version__
 from .checks import default_registry
 from .context import LintContext, LintFinding, Segment, SegmentPair
+from .memory import memory_terms
 from .registry import CheckRegistry
 
 __all__ = [
@@ -44,9 +46,12 @@ class LintReport:
 class Linter:
     """Spots terms with one automaton per side, built once per glossary, and runs registered checks."""
 
-    def __init__(self, glossary: Glossary, registry: CheckRegistry | None = None) -> None:
+    def __init__(
+        self, glossary: Glossary, registry: CheckRegistry | None = None, memory: TranslationMemory | None = None
+    ) -> None:
         self.glossary = glossary
         self.registry = registry or default_registry()
+        self.memory = memory  # evidence for terms the glossary lacks (memory-inconsistency)
         self._source = SourceSpotter(glossary)
         self._target = TargetSpotter(glossary)
 
@@ -79,7 +84,9 @@ class Linter:
         if unknown:
             known = ", ".join(check.id for check in self.registry)
             raise HenanTermsError(f"unknown checks {unknown}; known checks: {known}")
-        context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs))
+        pairs = list(pairs)
+        remembered = memory_terms(self.memory, pairs, self.glossary) if self.memory is not None else {}
+        context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs), remembered)
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
         findings = [
             attrs.evolve(finding, check=check.id, severity=_severity(finding, check.severity, check.id, severities))
