@@ -8,7 +8,7 @@
   ``load_glossary`` gives the concepts ``import_glossary`` gives.
 - Translation unit files (``read_units``): round trip, empty file, malformed file.
 
-Non-BMP characters are in terms (𬭊, U+2CB3A, whose traditional form 𨧀 is non-BMP too) and notes (𠮷).
+Non-BMP characters are in terms (𬭊, U+2CB4A, whose traditional form 𨧀 is non-BMP too) and notes (𠮷).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from attrs import evolve
 
 from henan_terms import chinese
 from henan_terms.assembly import make_term
-from henan_terms.errors import FormatError, GlossaryError, HenanTermsError
+from henan_terms.errors import FormatError, GlossaryError, HenanTermsError, Problem
 from henan_terms.exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
 from henan_terms.formats.imports import Imported, file_source, line_citation
 from henan_terms.formats.po import write_po_units
@@ -99,9 +100,9 @@ CEDICT = (
 )
 
 
-def _file(fmt: str, folder: Path, name: str = "glossary") -> Path:
+def _file(fmt: str, folder: Path) -> Path:
     """The test glossary in a format (CC-CEDICT, which has no writer: a sample of its lines)."""
-    path = folder / f"{name}{SUFFIX[fmt]}"
+    path = folder / f"glossary{SUFFIX[fmt]}"
     if fmt == "cedict":
         path.write_text(CEDICT, encoding="utf-8")
     else:
@@ -116,32 +117,32 @@ def _import(path: Path, fmt: str) -> Imported:
 
 # What each format carries --------------------------------------------------------------------------
 
+Carried = tuple[tuple[Concept, ...], dict[str, Source]]
 
-def _derived(term: ChineseTerm, **changes: object) -> ChineseTerm:
+
+def _derived(term: ChineseTerm, **changes: Any) -> ChineseTerm:
     """A term whose written pinyin and traditional forms were not carried, so are derived again."""
     written = chinese.written_pinyin(term.text, term.pinyin)
     return evolve(term, pinyin_written=written, traditional=chinese.traditional_variants(term.text), **changes)
 
 
-def _csv(path: Path) -> tuple[tuple[Concept, ...], dict[str, Source]]:
+def _csv(path: Path) -> Carried:
     """A term per rendering (the rest lost), each citing its row's rendering; a rendering's first
     citation only, read back as free text; no concept fields, no source declarations."""
 
     def free(rendering: Rendering) -> tuple[Citation, ...]:
         return (Citation(str(rendering.citations[0])),)
 
-    concepts = tuple(
-        Concept(
-            c.id,
-            tuple(_derived(t, citations=free(r)) for t, r in zip(c.terms, c.renderings, strict=False)),
-            tuple(evolve(r, citations=free(r)) for r in c.renderings),
-        )
-        for c in GLOSSARY
-    )
-    return concepts, {}
+    terms = [
+        tuple(_derived(t, citations=free(r)) for t, r in zip(c.terms, c.renderings, strict=False)) for c in GLOSSARY
+    ]
+    return tuple(
+        Concept(c.id, t, tuple(evolve(r, citations=free(r)) for r in c.renderings))
+        for c, t in zip(GLOSSARY, terms, strict=True)
+    ), {}
 
 
-def _omegat(path: Path) -> tuple[tuple[Concept, ...], dict[str, Source]]:
+def _omegat(path: Path) -> Carried:
     """A concept per Chinese term, whose id is the term, full form; renderings with status and note;
     everything cites its line of the file (line 1 is the header comment)."""
     source, line, concepts = file_source(path), 1, []
@@ -156,20 +157,16 @@ def _omegat(path: Path) -> tuple[tuple[Concept, ...], dict[str, Source]]:
     return tuple(concepts), {source.id: source}
 
 
-def _memoq(path: Path) -> tuple[tuple[Concept, ...], dict[str, Source]]:
+def _memoq(path: Path) -> Carried:
     """Everything but citations (each part cites its row), written pinyin, traditional forms, sources."""
-    source = file_source(path)
-    concepts = []
+    source, concepts = file_source(path), []
     for row, concept in enumerate(GLOSSARY, start=2):
         cited = (line_citation(source, row),)
-        terms = tuple(_derived(t, citations=cited) for t in concept.terms)
+        renderings = tuple(evolve(r, citations=cited) for r in concept.renderings)
         concepts.append(
-            evolve(concept, terms=terms, renderings=tuple(evolve(r, citations=cited) for r in concept.renderings))
+            evolve(concept, terms=tuple(_derived(t, citations=cited) for t in concept.terms), renderings=renderings)
         )
     return tuple(concepts), {source.id: source}
-
-
-Carried = tuple[tuple[Concept, ...], dict[str, Source]]
 
 
 def _everything(sources: dict[str, Source]) -> Callable[[Path], Carried]:
@@ -240,7 +237,12 @@ def _case(test: str, case_id: str, *values: object) -> object:
     return pytest.param(*values, id=case_id, marks=marks)
 
 
-EMPTY = {"tbx": FormatError, "csv": GlossaryError, "csv-memoq": FormatError, "json": FormatError}
+EMPTY: dict[str, type[HenanTermsError] | None] = {
+    "tbx": FormatError,
+    "csv": GlossaryError,
+    "csv-memoq": FormatError,
+    "json": FormatError,
+}
 EMPTY |= {"tsv-omegat": None, "po": None, "cedict": None, "toml": None}  # None: an empty glossary
 
 
@@ -315,7 +317,8 @@ def test_term_in_traditional_script(fmt: str, tmp_path: Path) -> None:
         with pytest.raises(GlossaryError) as error:
             import_glossary(path, fmt)
         line = _error_line(str(error.value), path)
-        assert "鏈長制" in path.read_text(encoding="utf-8").splitlines()[line - 1] or fmt == "json"
+        named = path.read_text(encoding="utf-8").splitlines()[line - 1]  # JSON: the concept's "id" line
+        assert "鏈長制" in named or '"industrial-chain-leader-system"' in named
         assert "链长制" in str(error.value)
         return
     imported = import_glossary(path, fmt)
@@ -357,6 +360,11 @@ XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
 </file></xliff>
 """
 
+XLIFF_UNIT = {
+    "xliff-1.2": (XLIFF_12, '<trans-unit id="{}"><source>{}</source><target>{}</target></trans-unit>'),
+    "xliff-2.0": (XLIFF_20, '<unit id="{}"><segment><source>{}</source><target>{}</target></segment></unit>'),
+}
+
 
 def _write_units(kind: str, path: Path) -> list[TMUnit]:
     """The units in a file of that kind, and the units it must give back."""
@@ -366,18 +374,9 @@ def _write_units(kind: str, path: Path) -> list[TMUnit]:
     if kind == "po":
         write_po_units(UNITS, path)
         return UNITS
-    if kind == "xliff-1.2":
-        parts = [
-            f'<trans-unit id="{n}"><source>{u.source}</source><target>{u.target}</target></trans-unit>'
-            for n, u in enumerate(UNITS, 1)
-        ]
-        path.write_text(XLIFF_12.format("\n".join(parts)), encoding="utf-8")
-    else:
-        parts = [
-            f'<unit id="{n}"><segment><source>{u.source}</source><target>{u.target}</target></segment></unit>'
-            for n, u in enumerate(UNITS, 1)
-        ]
-        path.write_text(XLIFF_20.format("\n".join(parts)), encoding="utf-8")
+    document, unit = XLIFF_UNIT[kind]
+    parts = (unit.format(n, u.source, u.target) for n, u in enumerate(UNITS, 1))
+    path.write_text(document.format("\n".join(parts)), encoding="utf-8")
     return [TMUnit(u.source, u.target, origin=f"doc.htm#{n}") for n, u in enumerate(UNITS, 1)]
 
 
@@ -388,13 +387,15 @@ UNIT_KINDS = {"tmx": ".tmx", "po": ".po", "xliff-1.2": ".xlf", "xliff-2.0": ".xl
 def test_units_round_trip(kind: str, tmp_path: Path) -> None:
     path = tmp_path / f"units{UNIT_KINDS[kind]}"
     expected = _write_units(kind, path)
-    skipped: list[object] = []
-    units = list(read_units(path, skipped=skipped))  # type: ignore[arg-type]
+    skipped: list[Problem] = []
+    units = list(read_units(path, skipped=skipped))
     assert (units, skipped) == (expected, [])
     assert [u.line > 0 for u in units] == [True, True]
 
 
-@pytest.mark.parametrize(("kind", "error"), [("tmx", FormatError), ("po", None), ("xliff-1.2", FormatError)])
+@pytest.mark.parametrize(
+    ("kind", "error"), [("tmx", FormatError), ("po", None), ("xliff-1.2", FormatError), ("xliff-2.0", FormatError)]
+)
 def test_units_empty_file(kind: str, error: type[Exception] | None, tmp_path: Path) -> None:
     path = tmp_path / f"empty{UNIT_KINDS[kind]}"
     path.write_bytes(b"")
