@@ -29,6 +29,22 @@ from .model import Citation, Severity
 from .tm_cli import tm
 from .version import __version__
 
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "SAMPLE_DRAFT",
+    "cli",
+    "export",
+    "extract",
+    "import_",
+    "lint",
+    "lookup",
+    "main",
+    "merge",
+    "validate",
+]
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SAMPLE_DRAFT = Path(__file__).parent / "samples" / "draft.txt"
 

@@ -8,6 +8,14 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
+__all__ = [
+    "base_form",
+    "derivation_key",
+    "fold",
+    "is_verbal_derivation",
+    "token_spans",
+]
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019&][A-Za-z0-9]+)*")
 _ARTICLES = frozenset({"a", "an", "the"})
 

@@ -18,6 +18,13 @@ from . import chinese, english
 from .chinese import Segmenter
 from .model import Concept, Rendering, Status
 
+__all__ = [
+    "SourceMatch",
+    "SourceSpotter",
+    "TargetMatch",
+    "TargetSpotter",
+]
+
 _PRIORITY = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
 
 

@@ -7,6 +7,19 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+__all__ = [
+    "EnglishNumber",
+    "Quantity",
+    "carries",
+    "chinese_numbers",
+    "chinese_quantities",
+    "english_numbers",
+    "english_quantities",
+    "is_cardinal",
+    "list_sizes",
+    "month_value",
+]
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {"万": 10_000, "亿": 100_000_000}
@@ -32,6 +45,18 @@ _ENGLISH_DIGITS = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d")
+_MONTH = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b(?:in|of|since|until|by|from|to|and|through) (May)\b"
+)
+
+
+def month_value(month: int) -> float:
+    """The value standing for a month named in English (October): its number negated, so that it
+    carries 10月 and no other quantity (Chinese quantities are never negative)."""
+    return -float(month)
+
+
 _WORD = re.compile("[a-z]+")
 
 
@@ -135,7 +160,12 @@ _LISTABLE = tuple("个项家大条种类座所位名支件台套部处")
 _COUNTED = "个年家项名位人座所条种次倍元"
 _QUOTED = re.compile(r"“[^”]{1,12}”|《[^》]{1,20}》|「[^」]{1,12}」|‘[^’]{1,12}’")
 _ANY_QUANTITY = re.compile(r"[\d零〇二两三四五六七八九十百千万亿%％]|一[半季是番、）)]|过半|半数")
-_GENERIC = re.compile(rf"(?<![A-Za-z0-9.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z0-9])\s*[万亿]*|[{_CN}]+")
+_GENERIC = re.compile(
+    rf"(?<![A-Za-z0-9.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z0-9])\s*(?:[多余](?=[万亿]))?[万亿]*|[{_CN}]+"
+)
+_CONVERSIONS = {"斤": (0.5, 0.0005), "亩": (1 / 15, 0.164737)}
+"""Traditional units and the factors to the metric or imperial units an English text gives instead
+(斤: kilograms, tonnes; 亩: hectares, acres)."""
 
 
 @frozen
@@ -270,15 +300,20 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
         numeral = match.group()
         if numeral in ("一", "万", "亿", "千", "百", "十") or not free(*match.span()):
             continue
+        rough = "多" in numeral or "余" in numeral  # 20多万: more than 200,000
         if numeral[0].isdigit():
-            values = [v] if (v := _value(numeral)) is not None else []
+            values = [v] if (v := _value(numeral.replace("多", "").replace("余", ""))) is not None else []
         else:
             values = _parse_chinese(numeral)
         if len(values) != 1:  # 十四五: a name of numerals
             continue
         value = values[0]
-        count = 2 <= value <= 10 and text[match.end() : match.end() + 1] in _LISTABLE
-        add(match, value, {value}, count=count)
+        after = text[match.end() : match.end() + 2]
+        count = 2 <= value <= 10 and after[:1] in _LISTABLE
+        accepts = {value} | {value * factor for factor in _CONVERSIONS.get(after[:1], ())}
+        if after[:1] == "月" and value == int(value) and 1 <= value <= 12:
+            accepts.add(month_value(int(value)))  # 10月: October
+        add(match, value, accepts, count=count, **({"approximate": True} if rough else {}))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -452,6 +487,13 @@ def english_quantities(text: str) -> list[EnglishNumber]:
         for group in (1, 2):
             month = float(_MONTHS[match.group(group).lower()])
             found.append(EnglishNumber(match.group(group), match.start(group), match.end(group), month, False))
+    dated = [(n.start, n.end) for n in found]
+    for match in _MONTH.finditer(text):
+        group = 1 if match.group(1) else 2
+        if any(s <= match.start(group) < e for s, e in dated):
+            continue  # a date or a range of months, read above
+        month = month_value(_MONTHS[match.group(group).lower()])
+        found.append(EnglishNumber(match.group(group), match.start(group), match.end(group), month, False))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -526,9 +568,6 @@ def _close(accepted: float, number: EnglishNumber, approximate: bool, rounded: b
     if approximate:
         return difference <= 0.25
     return difference <= (0.06 if number.approximate or rounded else 0.001)
-
-
-_LIST_ITEM = re.compile(r"^[\w’'\- ]{1,40}$")
 
 
 def list_sizes(text: str) -> set[int]:

@@ -405,3 +405,21 @@ def test_fix_applies_variant_renderings(linter: Linter) -> None:
     ]
     fixed = apply_fixes(text, linter.lint(pairs).findings)
     assert fixed == "foster strategic emerging industries\nthe 14th Five-Year Plan\n"
+
+
+def test_a_place_name_left_to_a_shortened_reference_is_not_reported_missing(glossary: Glossary) -> None:
+    checks = ["missing-rendering"]
+    place = Linter(glossary).lint([SegmentPair("郑州加快建设", "The city speeds up construction.")], select=checks)
+    assert place.findings == ()
+    other = Linter(glossary).lint([SegmentPair("推行链长制", "The city applies a new system.")], select=checks)
+    assert [f.term for f in other.findings] == ["链长制"]
+
+
+def test_a_count_named_with_da_is_a_label_reported_only_against_another_number(glossary: Glossary) -> None:
+    checks = ["number-mismatch"]
+    dropped = Linter(glossary).lint(
+        [SegmentPair("形成三大整车生产格局", "forming a vehicle production pattern")], select=checks
+    )
+    assert dropped.findings == ()
+    other = Linter(glossary).lint([SegmentPair("形成三大整车生产格局", "forming five vehicle bases")], select=checks)
+    assert [(f.severity.value, f.found) for f in other.findings] == [("warning", "five")]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from henan_terms.numbers import (
+    Quantity,
     carries,
     chinese_numbers,
     chinese_quantities,
@@ -114,12 +115,6 @@ def test_rounding_and_approximation() -> None:
     assert not carries(exact, english_quantities("62 firms"))
 
 
-def test_list_sizes() -> None:
-    assert list_sizes("in Henan and Shandong") == {2}
-    assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}
-    assert list_sizes("a single province") == set()
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -134,3 +129,48 @@ def test_scale_words_multiply_in_a_row(text: str, value: float) -> None:
 
 def test_a_smaller_scale_after_a_larger_one_starts_a_new_number() -> None:
     assert [n.value for n in english_quantities("one thousand two hundred")] == [1_000.0, 200.0]
+
+
+def _quantity(text: str) -> Quantity:
+    (quantity,) = chinese_quantities(text)
+    return quantity
+
+
+def test_a_month_is_carried_by_its_english_name_and_by_no_other_number() -> None:
+    october = _quantity("10月出口增长")
+    assert carries(october, english_quantities("Exports grew in October"))
+    assert not carries(october, english_quantities("Exports grew in November"))
+    assert not carries(_quantity("增长10%"), english_quantities("growth in October"))
+
+
+def test_may_is_a_month_only_where_a_date_stands() -> None:
+    may = _quantity("5月以来")
+    assert carries(may, english_quantities("since May"))
+    assert not carries(may, english_quantities("May this continue"))
+
+
+def test_an_approximate_amount_with_its_scale_is_read_whole() -> None:
+    rough = _quantity("吸引20多万人")
+    assert rough.value == 200_000 and rough.approximate
+    assert carries(rough, english_quantities("attracted over 200,000 people"))
+    assert not carries(rough, english_quantities("attracted 20 people"))
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "carried"),
+    [
+        ("粮食产量1.3万亿斤", "grain output of 650 million metric tons", True),
+        ("粮食产量1.3万亿斤", "grain output of 1.3 trillion jin", True),
+        ("粮食产量1.3万亿斤", "grain output of 600 million metric tons", False),
+        ("建成高标准农田15万亩", "10,000 hectares of high-standard farmland", True),
+        ("建成高标准农田15万亩", "15,000 hectares of high-standard farmland", False),
+    ],
+)
+def test_traditional_units_are_carried_by_their_metric_values(source: str, english: str, carried: bool) -> None:
+    assert bool(carries(_quantity(source), english_quantities(english))) is carried
+
+
+def test_list_sizes() -> None:
+    assert list_sizes("in Henan and Shandong") == {2}
+    assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}
+    assert list_sizes("a single province") == set()

@@ -23,6 +23,19 @@ from ..tm.sentences import split_chinese, split_english
 from .context import LintContext, Segment, Why
 from .registry import CheckRegistry
 
+__all__ = [
+    "PLACE",
+    "default_registry",
+    "deprecated_rendering",
+    "explain",
+    "inconsistent_rendering",
+    "memory_inconsistency",
+    "missing_rendering",
+    "number_mismatch",
+    "untranslated_cjk",
+    "variant_rendering",
+]
+
 _CJK_PUNCTUATION = "，。、《》：；！？（）【】「」『』"
 _UNTRANSLATED = re.compile(
     rf"[“‘]?(?:{HAN.pattern}|[{_CJK_PUNCTUATION}])(?:{HAN.pattern}|[{_CJK_PUNCTUATION}“”‘’\s])*[”’]?"
@@ -56,6 +69,10 @@ def _accepted(renderings: list[Rendering]) -> str:
     return ", ".join(repr(r.text) for r in renderings)
 
 
+PLACE = "place"
+"""The subject of the glossary's place names."""
+
+
 def missing_rendering(context: LintContext) -> Iterator[Finding]:
     """A glossary term of the source has no rendering.
 
@@ -68,11 +85,14 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     (variant-rendering), and where the Chinese term is left in the translation (untranslated-cjk).
     Also silent for a term that is a proper part of a longer word of the source (新能源 in a compound
     the translation renders as a whole), and for a publisher's name followed by 推出/发布/报道 where
-    the translation speaks of "we" (大河网推出 → "we are launching").
+    the translation speaks of "we" (大河网推出 → "we are launching"). Place names (concepts whose subject
+    is "place") are not reported missing: translations name a place by a shortened reference ("the
+    city") or drop it before a longer name, and a place's spelling is checked by deprecated-rendering
+    and variant-rendering.
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
-            if segment.used(concept_id) or _left_in_chinese(segment, concept_id):
+            if concept.subject == PLACE or segment.used(concept_id) or _left_in_chinese(segment, concept_id):
                 continue
             if segment.near_misses(concept_id) or segment.compound(concept_id):
                 continue
@@ -333,8 +353,12 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
             other = next((n for n in spare if n in local and _comparable(quantity, n)), None)
             if other is None and (quantity.approximate or quantity.section):
                 continue
-            if other is None and quantity.count and quantity.value in list_sizes(en_text):
-                continue
+            if (
+                other is None
+                and quantity.count
+                and (_label(pair.source, quantity) or quantity.value in list_sizes(en_text))
+            ):
+                continue  # a count the translation lists (两个省 → "Henan and Shandong"), or a label (三大突破)
             shown = quantity.shown()
             same = quantity.text.replace(",", "") == shown.replace(",", "")
             spelled = quantity.text if same else f"{quantity.text} ({shown})"
@@ -365,6 +389,12 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
                     expected=shown,
                     severity=Severity.INFO,
                 )
+
+
+def _label(source: str, quantity: Quantity) -> bool:
+    """A count with 大 (三大突破, 四大板块): a name for things the text lists, which translations drop
+    ("major breakthroughs")."""
+    return source[quantity.end : quantity.end + 1] == "大"
 
 
 def _comparable(quantity: Quantity, number: EnglishNumber) -> bool:

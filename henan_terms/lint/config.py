@@ -16,6 +16,13 @@ from attrs import field, frozen
 from ..errors import ConfigError, FormatError, Problem
 from ..model import Severity
 
+__all__ = [
+    "CONFIG_FILES",
+    "LintConfig",
+    "find_config",
+    "load_config",
+]
+
 CONFIG_FILES = ("henan-terms.toml", ".henan-terms.toml", "pyproject.toml")
 _LIST_KEYS = ("glossaries", "select", "ignore")
 _KEYS = {*_LIST_KEYS, "severity", "fail-on", "tm"}

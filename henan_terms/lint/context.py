@@ -16,6 +16,15 @@ from ..glossary import Glossary
 from ..match import SourceMatch, TargetMatch
 from ..model import Concept, Finding, Severity, TMUnit
 
+__all__ = [
+    "LintContext",
+    "LintFinding",
+    "MemoryTerm",
+    "Segment",
+    "SegmentPair",
+    "Why",
+]
+
 if TYPE_CHECKING:
     from ..tm.align import Aligner
 

@@ -12,6 +12,13 @@ from lemminflect import getInflection
 from .. import english
 from ..model import Finding
 
+__all__ = [
+    "FIXABLE",
+    "apply_fixes",
+    "fix_file",
+    "fixable",
+]
+
 FIXABLE = ("deprecated-rendering", "variant-rendering")
 
 

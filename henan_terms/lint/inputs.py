@@ -13,6 +13,12 @@ from ..formats.bilingual import BilingualDocument, Paragraph, pair_paragraphs, p
 from ..formats.units import UNIT_SUFFIXES, read_units
 from .context import SegmentPair
 
+__all__ = [
+    "Draft",
+    "ignored_checks",
+    "read_draft",
+]
+
 _IGNORE = re.compile(r"henan-terms:\s*ignore\b([\w\s,-]*)")
 _COMMENT = re.compile(r"<!--\s*(henan-terms:\s*ignore\b[\w\s,-]*?)\s*-->")
 

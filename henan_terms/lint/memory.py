@@ -11,7 +11,10 @@ from ..glossary import Glossary
 from ..tm.protocol import TranslationMemory
 from .context import MemoryTerm, SegmentPair
 
-__all__ = ["MIN_UNITS", "memory_terms"]
+__all__ = [
+    "MIN_UNITS",
+    "memory_terms",
+]
 
 MIN_UNITS = 2
 """A rendering is the memory's only when at least this many units use it (and most units do)."""

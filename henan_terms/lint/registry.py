@@ -15,6 +15,12 @@ from attrs import frozen
 from ..model import Finding, Severity
 from .context import LintContext
 
+__all__ = [
+    "Check",
+    "CheckFunction",
+    "CheckRegistry",
+]
+
 CheckFunction = Callable[[LintContext], Iterable[Finding]]
 
 

@@ -10,6 +10,14 @@ from .context import LintFinding
 from .registry import CheckRegistry
 from .runner import LintReport
 
+__all__ = [
+    "SARIF_SCHEMA",
+    "finding_record",
+    "json_records",
+    "sarif_log",
+    "text_lines",
+]
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

@@ -7,6 +7,30 @@ import re
 from ... import chinese
 from ...model import Status, TermType
 
+__all__ = [
+    "CORE",
+    "ENTRIES",
+    "MODEL",
+    "OBJECT_SECTIONS",
+    "PINYIN_NOTE",
+    "READ_STATUS",
+    "READ_STATUS_NEAR",
+    "READ_TYPE",
+    "READ_TYPE_NEAR",
+    "SECTIONS",
+    "SOURCE_FIELDS",
+    "SOURCE_OBJECTS",
+    "STATUS_VALUES",
+    "TBX_NAMESPACE",
+    "TERM_SECTIONS",
+    "TERM_TYPES",
+    "TRADITIONAL_TAGS",
+    "WRITTEN_NOTE",
+    "XML_LANG",
+    "original_id",
+    "xml_id",
+]
+
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TRADITIONAL_TAGS: tuple[str, ...] = tuple(chinese.TRADITIONAL_CONFIGS)

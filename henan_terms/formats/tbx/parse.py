@@ -25,6 +25,15 @@ from ._common import (
     original_id,
 )
 
+__all__ = [
+    "Datum",
+    "EntryParser",
+    "Tally",
+    "TbxEntry",
+    "TbxTerm",
+    "iter_tbx",
+]
+
 # Reading: the entries of any TBX file ------------------------------------------------------------
 
 

@@ -18,6 +18,11 @@ from ...model import ChineseTerm, Citation, Concept, Rendering, Status, TermType
 from ._common import PINYIN_NOTE, READ_STATUS, READ_STATUS_NEAR, READ_TYPE, READ_TYPE_NEAR, WRITTEN_NOTE, original_id
 from .parse import EntryParser, Tally, TbxEntry, TbxTerm
 
+__all__ = [
+    "TbxImport",
+    "read_tbx",
+]
+
 # Reading: entries into concepts ------------------------------------------------------------------
 
 
