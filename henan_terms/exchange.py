@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from .assembly import ConceptPlaces, check_across
-from .errors import GlossaryError, HenanTermsError, Problem
+from .errors import GlossaryError, Problem, UsageError
 from .formats.cedict import read_cedict
 from .formats.csv import (
     CSV_OPTIONAL,
@@ -76,7 +76,7 @@ def export_glossary(
         text.flush()
         text.detach()
     else:
-        raise HenanTermsError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 
 def _json(glossary: Glossary, stream: TextIO) -> None:
@@ -105,7 +105,7 @@ def guess_format(path: str | Path) -> str:
         ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
         return "csv" if "status" in ours or ("zh" in ours and len(ours) > 1) else "csv-memoq"
     if suffix not in _BY_SUFFIX:
-        raise HenanTermsError(f"{path}: cannot tell the format from the name; give --format")
+        raise UsageError(f"{path}: cannot tell the format from the name; give --format")
     return _BY_SUFFIX[suffix]
 
 
@@ -141,7 +141,7 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
         "cedict": read_cedict,
     }
     if fmt not in readers:
-        raise HenanTermsError(f"unknown import format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}")
+        raise UsageError(f"unknown import format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}")
     return readers[fmt](path)
 
 

@@ -37,7 +37,7 @@ from lemminflect import getAllLemmas
 
 from . import chinese, english
 from .assembly import make_term
-from .errors import GlossaryError, HenanTermsError
+from .errors import GlossaryError, UsageError
 from .formats.bilingual import BilingualDocument, read_bilingual
 from .formats.csv import write_csv
 from .formats.toml import slug, write_toml
@@ -727,4 +727,4 @@ def write_candidates(candidates: Sequence[Candidate], fmt: str, stream: TextIO) 
         for line in text_lines(candidates):
             stream.write(line + "\n")
     else:
-        raise HenanTermsError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .errors import GlossaryError, HenanTermsError, Problem
+from .errors import GlossaryError, HenanTermsError, Problem, UsageError
 from .formats.toml import toml_lines
 from .glossary import Glossary
 from .loader import load_glossary
@@ -52,7 +52,7 @@ def merge_glossary(draft: str | Path, into: str | Path) -> Merged:
     """
     draft, into = Path(draft), Path(into)
     if into.suffix.lower() != ".toml":
-        raise HenanTermsError(f"{into}: merge writes into a TOML glossary (.toml)")
+        raise UsageError(f"{into}: merge writes into a TOML glossary (.toml)")
     new, old = load_glossary(draft), load_glossary(into)
     clashes = _clashes(new, old, str(draft))
     if clashes:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import english
 from ..chinese import HAN, has_han
-from ..errors import HenanTermsError
+from ..errors import UsageError
 from ..model import Finding, Occurrence, Rendering, Severity, Status
 from ..numbers import (
     EnglishNumber,
@@ -60,7 +60,7 @@ def explain(check_id: str, registry: CheckRegistry | None = None) -> str:
     registry = registry or default_registry()
     if check_id not in registry:
         known = ", ".join(check.id for check in registry)
-        raise HenanTermsError(f"unknown check {check_id!r}; known checks: {known}")
+        raise UsageError(f"unknown check {check_id!r}; known checks: {known}")
     check = registry[check_id]
     return f"{check.id} (default severity: {check.severity.value})\n\n{check.doc}"
 

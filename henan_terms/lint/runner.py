@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping
 import attrs
 from attrs import frozen
 
-from ..errors import HenanTermsError
+from ..errors import UsageError
 from ..glossary import Glossary
 from ..match import SourceSpotter, TargetSpotter
 from ..model import Finding, Severity
@@ -83,7 +83,7 @@ class Linter:
         unknown = [c for c in [*(select or ()), *ignore, *(severities or {})] if c not in self.registry]
         if unknown:
             known = ", ".join(check.id for check in self.registry)
-            raise HenanTermsError(f"unknown checks {unknown}; known checks: {known}")
+            raise UsageError(f"unknown checks {unknown}; known checks: {known}")
         pairs = list(pairs)
         remembered = memory_terms(self.memory, pairs, self.glossary) if self.memory is not None else {}
         context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs), remembered)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from ..errors import HenanTermsError
+from ..errors import TranslationMemoryError
 from ..model import TMUnit
 from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings, search_index
 from .normalize import normalize
@@ -87,7 +87,7 @@ class PostgresTM(TranslationMemory):
         try:
             import psycopg
         except ImportError:
-            raise HenanTermsError("PostgreSQL needs psycopg 3: pip install 'henan-terms[postgres]'") from None
+            raise TranslationMemoryError("PostgreSQL needs psycopg 3: pip install 'henan-terms[postgres]'") from None
         self.url = _redacted(url)
         try:
             self._db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
@@ -99,10 +99,10 @@ class PostgresTM(TranslationMemory):
             self._db.execute(_INCOMING)
             row = self._db.execute("SELECT value FROM tm_meta WHERE key = 'schema'").fetchone()
         except psycopg.Error as error:
-            raise HenanTermsError(f"{self.url}: cannot open as a translation memory: {error}") from None
+            raise TranslationMemoryError(f"{self.url}: cannot open as a translation memory: {error}") from None
         if row is None or row[0] != SCHEMA_VERSION:
             version = row[0] if row else "unknown"
-            raise HenanTermsError(f"{self.url}: translation memory schema {version}, expected {SCHEMA_VERSION}")
+            raise TranslationMemoryError(f"{self.url}: translation memory schema {version}, expected {SCHEMA_VERSION}")
 
     def __len__(self) -> int:
         row = self._db.execute("SELECT count(*) FROM tm_units").fetchone()
@@ -125,7 +125,7 @@ class PostgresTM(TranslationMemory):
                 return add_in_chunks(units, self._store_new)
         except psycopg.OperationalError as error:  # the connection lost, …
             reason = str(error).strip()
-            raise HenanTermsError(f"{self.url}: nothing added to the translation memory: {reason}") from None
+            raise TranslationMemoryError(f"{self.url}: nothing added to the translation memory: {reason}") from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         self._db.execute("TRUNCATE tm_incoming, tm_incoming_postings")  # rows of the transaction's last chunk

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
-from ..errors import HenanTermsError, Problem, TranslationMemoryError
+from ..errors import Problem, TranslationMemoryError, UsageError
 from ..formats.po import write_po_units
 from ..formats.tmx import write_tmx
 from ..formats.units import read_units
@@ -68,7 +68,7 @@ class TranslationMemory(Protocol):
             return write_tmx(self.units(), path)
         if format == "po":
             return write_po_units(self.units(), path)
-        raise HenanTermsError(f"cannot export a translation memory as {format!r}: use tmx or po")
+        raise UsageError(f"cannot export a translation memory as {format!r}: use tmx or po")
 
     def import_file(
         self, path: str | Path, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None

@@ -9,7 +9,7 @@ from datetime import datetime
 from itertools import chain, islice
 from typing import Any, NamedTuple
 
-from ..errors import HenanTermsError
+from ..errors import TranslationMemoryError
 from ..languages import language_tag
 from ..model import TMUnit
 from .index import RANK_BITS
@@ -83,7 +83,7 @@ def _check_storable(units: Sequence[TMUnit]) -> None:
     """Refuse text no store (nor TMX) can keep: NUL characters and lone surrogates."""
     if not _storable(units):
         unit = next(unit for unit in units if not _storable([unit]))
-        raise HenanTermsError(f"unit {unit.source[:30]!r} holds a NUL character or a lone surrogate")
+        raise TranslationMemoryError(f"unit {unit.source[:30]!r} holds a NUL character or a lone surrogate")
 
 
 def _storable(units: Sequence[TMUnit]) -> bool:

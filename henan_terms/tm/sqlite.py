@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import Any
 
-from ..errors import HenanTermsError
+from ..errors import TranslationMemoryError
 from ..model import TMUnit
 from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings, search_index
 from .normalize import normalize
@@ -79,7 +79,7 @@ class SQLiteTM(TranslationMemory):
             self._db = sqlite3.connect(path, isolation_level=None)
             self._prepare_database(create)
         except sqlite3.Error as error:
-            raise HenanTermsError(f"{path}: cannot open as a translation memory: {error}") from None
+            raise TranslationMemoryError(f"{path}: cannot open as a translation memory: {error}") from None
 
     def _prepare_database(self, create: bool) -> None:
         """Check what the file holds before writing anything to it, then create what is missing."""
@@ -87,12 +87,14 @@ class SQLiteTM(TranslationMemory):
         if not tables and not create:
             raise no_memory(self.path)
         if tables and "meta" not in tables:
-            raise HenanTermsError(f"{self.path}: an SQLite database, but not a translation memory")
+            raise TranslationMemoryError(f"{self.path}: an SQLite database, but not a translation memory")
         if tables:
             found = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             version = found[0] if found else "unknown"
             if version != SCHEMA_VERSION:
-                raise HenanTermsError(f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}")
+                raise TranslationMemoryError(
+                    f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}"
+                )
         self._db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # takes effect only in a new file
         self._db.execute("PRAGMA encoding = 'UTF-8'")
         self._db.execute("PRAGMA journal_mode = WAL")
@@ -128,7 +130,7 @@ class SQLiteTM(TranslationMemory):
             with self._transaction():
                 return add_in_chunks(units, self._store_new)
         except sqlite3.OperationalError as error:  # locked by another writer, disk full, …
-            raise HenanTermsError(f"{self.path}: nothing added to the translation memory: {error}") from None
+            raise TranslationMemoryError(f"{self.path}: nothing added to the translation memory: {error}") from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         """Insert the units whose key is not stored yet (the key's unique index skips the others),
