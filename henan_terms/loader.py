@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from .assembly import ConceptPlaces, check_across, problem_at
+from .cache import cache_key, cached, remember
 from .errors import FormatError, GlossaryError, HenanTermsError, Problem
 from .exchange import guess_format, read_placed
 from .glossary import BUNDLED_NAME, Glossary, bundled_files
@@ -22,13 +23,30 @@ __all__ = [
 ]
 
 
-def load_glossary(*paths: str | Path) -> Glossary:
+def load_glossary(*paths: str | Path, cache: bool = True) -> Glossary:
     """Load glossary files of any supported format into one glossary; the bundled one when none are given.
 
-    Raises GlossaryError listing every problem of every file, clashes between files included.
+    Raises GlossaryError listing every problem of every file, clashes between files included. A
+    glossary loaded before from the same files by the same version comes from the cache
+    (``henan_terms.cache``) unless ``cache`` is false.
     """
     files = [Path(p) for p in paths] or bundled_files()
     name = BUNDLED_NAME if not paths else "+".join(f.stem for f in files)
+    key = None
+    if cache:
+        try:
+            key = cache_key(name, files, [path.read_bytes() for path in files])
+        except OSError:
+            key = None  # reported with its file below
+        if key is not None and (found := cached(key)) is not None:
+            return found
+    glossary = _load(files, name)
+    if key is not None:
+        remember(key, glossary)
+    return glossary
+
+
+def _load(files: list[Path], name: str) -> Glossary:
     problems: list[Problem] = []
     drafts: list[ConceptPlaces] = []
     sources: dict[str, tuple[Source, str]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,18 @@ def shared_path(relative: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _glossary_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Loaded glossaries are cached in a folder of the test session, never in the user's cache."""
+    before = os.environ.get("HENAN_TERMS_CACHE_DIR")
+    os.environ["HENAN_TERMS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["HENAN_TERMS_CACHE_DIR"]
+    else:
+        os.environ["HENAN_TERMS_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")
