@@ -11,19 +11,12 @@ from typing import BinaryIO, TextIO
 from .assembly import ConceptPlaces, check_across
 from .errors import GlossaryError, Problem, UsageError
 from .formats.cedict import read_cedict
-from .formats.csv import (
-    CSV_OPTIONAL,
-    CSV_REQUIRED,
-    read_csv_glossary,
-    read_memoq,
-    read_omegat,
-    write_csv,
-    write_memoq,
-    write_omegat,
-)
+from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
 from .formats.imports import Imported
 from .formats.json import write_json
 from .formats.json_import import read_json
+from .formats.memoq import read_memoq, write_memoq
+from .formats.omegat import read_omegat, write_omegat
 from .formats.po import read_po, write_po
 from .formats.tbx import read_tbx, write_tbx, write_tbx2008
 from .formats.toml import read_toml_glossary, write_toml

@@ -35,8 +35,10 @@ from henan_terms import (
 )
 from henan_terms.errors import FormatError
 from henan_terms.exchange import import_glossary
-from henan_terms.formats.csv import read_memoq, read_omegat, write_csv, write_memoq, write_omegat
+from henan_terms.formats.csv import write_csv
 from henan_terms.formats.imports import Imported
+from henan_terms.formats.memoq import read_memoq, write_memoq
+from henan_terms.formats.omegat import read_omegat, write_omegat
 
 from .strategies import glossaries
 
