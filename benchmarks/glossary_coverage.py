@@ -20,6 +20,7 @@ from pathlib import Path
 from henan_terms import english, load_glossary
 
 HERE = Path(__file__).resolve().parent
+BATCHES = {"texts 01-13": (1, 13), "texts 14-26": (14, 26), "texts 27-41": (27, 41)}
 
 
 def main() -> None:
@@ -50,6 +51,11 @@ def main() -> None:
     for layer, count in sorted(layers.items()):
         print(f"  {layer:12} {covered[layer]:3d}/{count:3d} = {covered[layer] / count:.1%}")
     print(f"the text's English is a glossary rendering for {agreeing} of the {total} covered terms")
+    for name, (low, high) in BATCHES.items():
+        batch = [(row, concept_id) for row, concept_id, _ in table if low <= int(row["file"].split("-")[0]) <= high]
+        found = sum(1 for _, concept_id in batch if concept_id)
+        if batch:
+            print(f"  {name}: {found}/{len(batch)} = {found / len(batch):.1%}")
     if args.markdown:
         print("\n| zh | English in the text | file | layer | concept | text's English in the glossary as |")
         print("|---|---|---|---|---|---|")
