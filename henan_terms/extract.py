@@ -386,7 +386,7 @@ def _kinds(word: str) -> frozenset[str]:
 
 def _may_begin_en(sentence: str, span: tuple[int, int, str]) -> bool:
     start, end, base = span
-    if base in _EN_STOP or base in _EN_INNER or base in _EN_VERBS or sentence[start - 1 : start] == "-":
+    if not base or base in _EN_STOP or base in _EN_INNER or base in _EN_VERBS or sentence[start - 1 : start] == "-":
         return False
     surface = sentence[start:end].lower()
     kinds = _kinds(surface)
@@ -394,8 +394,8 @@ def _may_begin_en(sentence: str, span: tuple[int, int, str]) -> bool:
 
 
 def _may_end_en(sentence: str, span: tuple[int, int, str]) -> bool:
-    start, end, _base = span
-    if sentence[end : end + 1] == "-":
+    start, end, base = span
+    if not base or sentence[end : end + 1] == "-":  # a word folded to nothing ("s" of "U.S.")
         return False
     surface = sentence[start:end]
     kinds = _kinds(surface.lower())

@@ -123,6 +123,15 @@ def test_english_phrases_are_lemmatised_and_bounded() -> None:
     assert "build" not in phrases  # a verb is not a phrase
 
 
+def test_english_phrases_never_begin_or_end_with_a_word_folded_to_nothing() -> None:
+    phrases = english_phrases("amid China-U.S. trade tensions")
+    assert all(p and p == p.strip() for p in phrases)  # the "S" of "U.S." folds to nothing
+    assert "trade tension" in phrases  # near miss: the words after it still make phrases
+    unit = TMUnit("“中美贸易摩擦”持续。", 'The "China-U.S. trade tensions" persist.', origin="m#1")
+    [candidate] = extract_terms([unit], load_glossary())  # no longer fails on an empty phrase
+    assert candidate.zh == "中美贸易摩擦" and candidate.en
+
+
 def test_memory_units_and_segment_pairs_are_read(small: Glossary) -> None:
     unit = TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3")
     segment = SegmentPair("开展“三个一批”活动。", 'We hold the "Three Batches" campaign.', "draft.po", 7)
