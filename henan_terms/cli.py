@@ -14,8 +14,9 @@ from rich.table import Table
 from .cli_options import glossary_option
 from .errors import HenanTermsError
 from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
-from .extract import FORMATS as EXTRACT_FORMATS
-from .extract import extract_from, write_candidates
+from .extract import extract_from
+from .extract_output import FORMATS as EXTRACT_FORMATS
+from .extract_output import write_candidates
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary

@@ -19,10 +19,10 @@ from henan_terms.extract import (
     is_formula,
     read_inputs,
     sentence_pairs,
-    write_candidates,
 )
+from henan_terms.extract_output import write_candidates
 from henan_terms.formats.bilingual import read_bilingual
-from henan_terms.lint.runner import SegmentPair
+from henan_terms.lint.context import SegmentPair
 
 DOCUMENT = """\
 Henan launches the "Three Batches" campaign
