@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
@@ -27,6 +28,7 @@ from .loader import load_glossary
 from .lookup import EXACT, NEAR, PARTIAL, Hit, find
 from .merge import merge_glossary
 from .model import Citation, Severity
+from .output import check_output, replacing
 from .tm_cli import tm
 from .version import __version__
 
@@ -166,24 +168,34 @@ def validate(files: tuple[Path, ...]) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
 @glossary_option
-@click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out (TBX, TBX 2008, OmegaT).")
+@click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out.")
 @click.option("--bom", is_flag=True, help="Start a CSV with a byte-order mark, for Excel.")
-@click.option("-o", "--output", type=click.File("wb"), default="-", help="Output file (default: stdout).")
-def export(fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: BinaryIO) -> None:
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout).")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+def export(
+    fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: Path | None, force: bool
+) -> None:
     """Write the whole glossary in an exchange format."""
-    export_glossary(load_glossary(*glossaries), fmt, output, include_deprecated=not no_deprecated, bom=bom)
+    if output is not None:
+        check_output(output, force=force)
+    glossary = load_glossary(*glossaries)
+    if output is None:
+        export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=not no_deprecated, bom=bom)
+        return
+    with replacing(output, force=force) as temporary, temporary.open("wb") as stream:
+        export_glossary(glossary, fmt, stream, include_deprecated=not no_deprecated, bom=bom)
 
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help="Input format (default: from the name).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The TOML glossary to write.")
-def import_(file: Path, fmt: str | None, output: Path) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+def import_(file: Path, fmt: str | None, output: Path, force: bool) -> None:
     """Import a glossary file (TBX, CSV, OmegaT, memoQ, PO, JSON, CC-CEDICT) as a TOML glossary."""
+    check_output(output, force=force)
     imported = import_glossary(file, fmt)
-    if output.exists():
-        raise click.UsageError(f"{output} exists; choose a new file (nothing stored is overwritten)")
-    with output.open("w", encoding="utf-8") as stream:
+    with replacing(output, force=force) as temporary, temporary.open("w", encoding="utf-8") as stream:
         write_toml(imported.glossary, stream, title=f"Imported from {file.name}")
     renderings = sum(len(c.renderings) for c in imported.glossary)
     click.echo(f"imported {len(imported.glossary)} concepts, {renderings} renderings from {file} into {output}")
@@ -212,9 +224,8 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Configuration file."
 )
-@click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Report file (default: stdout)."
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Report file (default: stdout).")
+@click.option("--force", is_flag=True, help="Replace an existing report file.")
 def lint(
     drafts: tuple[Path, ...],
     source: Path | None,
@@ -228,7 +239,8 @@ def lint(
     explain_check: str | None,
     memory: str | None,
     config_path: Path | None,
-    output: TextIO,
+    output: Path | None,
+    force: bool,
 ) -> int:
     """Lint draft translations: missing, deprecated and inconsistent renderings, untranslated Chinese,
     numbers. Exit 0 when clean, 1 with findings at or above --fail-on, 2 on bad input."""
@@ -241,17 +253,23 @@ def lint(
         raise click.UsageError("give a DRAFT file (or --sample)")
     if source is not None and len(drafts) != 1:
         raise click.UsageError("--source takes exactly one DRAFT")
+    if output is not None:
+        check_output(output, force=force)
     run = lint_files(
         drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore, tm=memory
     )
     report, read, linter, config = run.report, run.drafts, run.linter, run.config
     if fmt == "json":
-        output.write(json.dumps(json_records(report), ensure_ascii=False, indent=2) + "\n")
+        rendered = json.dumps(json_records(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "sarif":
-        output.write(json.dumps(sarif_log(report, linter.registry), ensure_ascii=False, indent=2) + "\n")
+        rendered = json.dumps(sarif_log(report, linter.registry), ensure_ascii=False, indent=2) + "\n"
     else:
-        for line in text_lines(report):
-            output.write(line + "\n")
+        rendered = "".join(line + "\n" for line in text_lines(report))
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        with replacing(output, force=force) as temporary:
+            temporary.write_text(rendered, encoding="utf-8")
     for draft in read:
         if draft.unpaired:
             lines = ", ".join(str(p.line) for p in draft.unpaired)

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from attrs import evolve
+
 from .assembly import ConceptPlaces, check_across
 from .errors import GlossaryError, Problem, UsageError
 from .formats.cedict import read_cedict
@@ -21,7 +23,7 @@ from .formats.po import read_po, write_po
 from .formats.tbx import read_tbx, write_tbx, write_tbx2008
 from .formats.toml import read_toml_glossary, write_toml
 from .glossary import Glossary
-from .model import Source
+from .model import Source, Status
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -30,6 +32,7 @@ __all__ = [
     "guess_format",
     "import_glossary",
     "read_placed",
+    "without_deprecated",
 ]
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
@@ -49,9 +52,11 @@ _BY_SUFFIX = {
 def export_glossary(
     glossary: Glossary, fmt: str, stream: BinaryIO, *, include_deprecated: bool = True, bom: bool = False
 ) -> None:
-    """Write the glossary in a format of ``EXPORT_FORMATS``; deprecated renderings may be left out
-    (TBX, TBX 2008, OmegaT) for tools that ignore status; ``bom`` starts a CSV with a byte-order mark,
-    so that Excel reads it as UTF-8."""
+    """Write the glossary in a format of ``EXPORT_FORMATS``; deprecated renderings may be left out, in
+    every format, for tools that ignore status; ``bom`` starts a CSV with a byte-order mark, so that
+    Excel reads it as UTF-8."""
+    if not include_deprecated:
+        glossary = without_deprecated(glossary)
     if fmt == "tbx":
         write_tbx(glossary, stream, include_deprecated=include_deprecated)
     elif fmt == "tbx2008":
@@ -70,6 +75,15 @@ def export_glossary(
         text.detach()
     else:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def without_deprecated(glossary: Glossary) -> Glossary:
+    """The glossary with its deprecated renderings left out (a concept with nothing else keeps them)."""
+    concepts = []
+    for concept in glossary:
+        kept = tuple(r for r in concept.renderings if r.status is not Status.DEPRECATED)
+        concepts.append(evolve(concept, renderings=kept) if kept else concept)
+    return evolve(glossary, concepts=tuple(concepts))
 
 
 def _json(glossary: Glossary, stream: TextIO) -> None:

@@ -10,13 +10,15 @@ from rich.console import Console
 from rich.progress import Progress
 
 from .cli_options import glossary_option
-from .errors import Problem
+from .errors import HenanTermsError, Problem
 from .formats.bilingual import BilingualDocument, read_bilingual, read_parallel
+from .formats.units import read_units
 from .loader import load_glossary
 from .model import TMUnit
+from .output import check_output, replacing
 from .tm.align import Aligner, Alignment
 from .tm.build import build_memory
-from .tm.store import open_tm
+from .tm.store import open_tm, sqlite_file
 
 __all__ = [
     "build",
@@ -160,10 +162,12 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> 
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["tmx", "po"]), default="tmx", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-def export_(db: str, fmt: str, output: Path) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+def export_(db: str, fmt: str, output: Path, force: bool) -> None:
     """Write the memory as TMX 1.4b or PO."""
-    with open_tm(db, create=False) as memory:
-        count = memory.export(output, fmt)
+    check_output(output, force=force)
+    with open_tm(db, create=False) as memory, replacing(output, force=force) as temporary:
+        count = memory.export(temporary, fmt)
     click.echo(f"wrote {count} units to {output}")
 
 
@@ -173,8 +177,17 @@ def export_(db: str, fmt: str, output: Path) -> None:
 def import_(file: Path, db: str) -> None:
     """Add the units of a TMX or XLIFF file (written by any tool) to the memory."""
     skipped: list[Problem] = []
-    with open_tm(db) as memory:
-        counts = memory.import_file(file, skipped=skipped)
+    units = read_units(file, skipped=skipped)  # a missing or unreadable file is refused before a memory is made
+    new = sqlite_file(db)
+    new = new if new is not None and not new.exists() else None
+    try:
+        with open_tm(db) as memory:
+            counts = memory.add(units)
+    except HenanTermsError:
+        if new is not None:  # a refused import leaves no empty memory behind
+            for debris in (new, new.with_name(new.name + "-wal"), new.with_name(new.name + "-shm")):
+                debris.unlink(missing_ok=True)
+        raise
     click.echo(f"added {counts.added} units, {counts.duplicates} already there, {counts.empty} without text")
     for problem in skipped:
         click.echo(f"not imported: {problem}", err=True)

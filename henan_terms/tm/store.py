@@ -9,6 +9,7 @@ from .protocol import TranslationMemory
 
 __all__ = [
     "open_tm",
+    "sqlite_file",
 ]
 
 
@@ -37,3 +38,14 @@ def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
     raise TranslationMemoryError(
         f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://"
     )
+
+
+def sqlite_file(url: str | Path) -> Path | None:
+    """The file of an SQLite memory URL as ``open_tm`` reads it; None for memory or PostgreSQL URLs."""
+    text = str(url)
+    scheme, separator, rest = text.partition("://")
+    if not separator:
+        return None if text == ":memory:" else Path(text)
+    if scheme == "sqlite" and rest.startswith("/") and rest[1:]:
+        return Path(rest[1:])
+    return None

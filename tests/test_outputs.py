@@ -1,0 +1,91 @@
+"""Output files: checked before any work, never overwritten unasked, never left partial; a refused
+memory import leaves no memory behind; --no-deprecated holds in every export format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from henan_terms.cli import cli
+from henan_terms.exchange import EXPORT_FORMATS
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_export_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    target = tmp_path / "henan.csv"
+    target.write_text("mine\n", encoding="utf-8")
+    code, output = run("export", "--format", "csv", "-o", str(target))
+    assert code == 2 and "exists; give --force" in output and target.read_text(encoding="utf-8") == "mine\n"
+    code, _ = run("export", "--format", "csv", "-o", str(target), "--force")
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("zh,en,status")
+    assert [p.name for p in tmp_path.iterdir()] == ["henan.csv"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "--format", "tbx", "-o", "{missing}/x.tbx"),
+        ("lint", "--sample", "-o", "{missing}/report.json"),
+        ("import", "{glossary}", "-o", "{missing}/x.toml"),
+    ],
+)
+def test_an_output_in_a_missing_folder_is_refused_before_any_work(command: tuple[str, ...], tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("zh,en,status\n北斗,BeiDou,preferred\n", encoding="utf-8")
+    args = [a.format(missing=tmp_path / "nodir", glossary=glossary) for a in command]
+    code, output = run(*args)
+    assert code == 2 and "no folder" in output  # 2, not lint's 1 for findings
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_lint_report_goes_to_a_new_file_or_replaces_one_when_forced(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    code, _ = run("lint", "--sample", "--format", "json", "-o", str(report))
+    assert code == 1 and json.loads(report.read_text(encoding="utf-8"))
+    code, output = run("lint", "--sample", "--format", "json", "-o", str(report))
+    assert code == 2 and "exists" in output
+    code, _ = run("lint", "--sample", "--format", "json", "-o", str(report), "--force")
+    assert code == 1
+
+
+def test_a_refused_memory_import_creates_no_memory(tmp_path: Path) -> None:
+    db = tmp_path / "memory.db"
+    code, output = run("tm", "import", str(tmp_path / "nope.tmx"), "--db", str(db))
+    assert code == 2 and "nope.tmx: no such file" in output and not db.exists()
+    broken = tmp_path / "broken.tmx"
+    broken.write_text('<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>链长制', encoding="utf-8")
+    code, output = run("tm", "import", str(broken), "--db", str(db))
+    assert code == 2 and "broken.tmx" in output and list(tmp_path.iterdir()) == [broken]
+
+
+def test_tm_export_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    good = tmp_path / "good.tmx"
+    good.write_text(
+        '<tmx version="1.4"><header srclang="zh"/><body><tu><tuv xml:lang="zh"><seg>链长制</seg></tuv>'
+        '<tuv xml:lang="en"><seg>chain leader system</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    db = tmp_path / "memory.db"
+    assert run("tm", "import", str(good), "--db", str(db))[0] == 0
+    target = tmp_path / "out.tmx"
+    target.write_text("mine", encoding="utf-8")
+    code, output = run("tm", "export", "--db", str(db), "-o", str(target))
+    assert code == 2 and "exists" in output and target.read_text(encoding="utf-8") == "mine"
+    assert run("tm", "export", "--db", str(db), "-o", str(target), "--force")[0] == 0
+    assert "chain leader system" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_no_deprecated_leaves_deprecated_renderings_out_of_every_format(fmt: str) -> None:
+    code, with_all = run("export", "--format", fmt)
+    assert code == 0 and "Dipper" in with_all
+    code, without = run("export", "--format", fmt, "--no-deprecated")
+    assert code == 0 and "Dipper" not in without and "BeiDou" in without
