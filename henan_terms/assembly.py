@@ -248,6 +248,10 @@ def _pinyin_fits(zh: str, pinyin: str, report: Callable[[str], None]) -> bool:
             known = ", ".join(sorted(chinese.readings(char)))
             report(f"{syllable!r} is not a reading of {char} in {zh} (known: {known})")
             fits = False
+        elif syllable != chinese.to_toneless(syllable) and syllable not in chinese.tone_readings(char):
+            known = ", ".join(sorted(chinese.tone_readings(char)))
+            report(f"{syllable!r} has the wrong tone for {char} in {zh} (known: {known})")
+            fits = False
     return fits
 
 

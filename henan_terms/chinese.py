@@ -43,6 +43,7 @@ __all__ = [
     "to_numbers",
     "to_simplified",
     "to_toneless",
+    "tone_readings",
     "traditional_variants",
     "words",
     "written_pinyin",
@@ -195,6 +196,11 @@ def is_syllable(syllable: str) -> bool:
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading pypinyin knows for a character."""
     return frozenset(to_normal(r, v_to_u=True) for r in pinyin(char, heteronym=True)[0])
+
+
+def tone_readings(char: str) -> frozenset[str]:
+    """Every reading pypinyin knows for a character, in tone marks (基: jī)."""
+    return frozenset(pinyin(char, heteronym=True, style=Style.TONE)[0])
 
 
 # Segmentation -------------------------------------------------------------------------------------

@@ -201,3 +201,23 @@ def test_curated_pinyin_and_traditional_forms_win(tmp_path: Path) -> None:
     assert term.pinyin == "duàn cháng bǎn"
     assert term.pinyin_written == "duànchángbǎn"
     assert [(v.text, v.tags) for v in term.traditional] == [("鍛長板", ("zh-Hant", "zh-TW")), ("鍛長闆", ("zh-HK",))]
+
+
+@pytest.mark.parametrize(
+    ("term", "pinyin", "reported"),
+    [
+        ("四基", "si4 ji2", "'jí' has the wrong tone for 基"),
+        ("头雁", "tou2 yan1", "'yān' has the wrong tone for 雁"),
+        ("四基", "si4 ji1", None),
+        ("党的二十大", "dang3 de er4 shi2 da4", None),  # a neutral tone is written without a mark
+    ],
+)
+def test_pinyin_with_a_wrong_tone_is_reported(tmp_path: Path, term: str, pinyin: str, reported: str | None) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text(f"zh,en,status,pinyin\n{term},x,preferred,{pinyin}\n", encoding="utf-8")
+    if reported is None:
+        assert len(load_glossary(path)) == 1
+    else:
+        with pytest.raises(GlossaryError) as caught:
+            load_glossary(path)
+        assert [p.message.split(" (known")[0] for p in caught.value.problems] == [f"{reported} in {term}"]
