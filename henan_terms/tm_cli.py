@@ -18,6 +18,7 @@ from .model import TMUnit
 from .output import check_output, replacing
 from .tm.align import Aligner, Alignment
 from .tm.build import build_memory
+from .tm.results import Match
 from .tm.store import open_tm, sqlite_file
 
 __all__ = [
@@ -96,15 +97,28 @@ def build(
 @click.option("--min-score", type=float, default=75, show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def search(text: str, db: str, min_score: float, limit: int, as_json: bool) -> int:
-    """Find earlier translations of a Chinese sentence. Exit 1 when nothing scores high enough."""
+@click.option("--concordance", is_flag=True, help="Units whose source contains TEXT, instead of fuzzy matches.")
+def search(text: str, db: str, min_score: float, limit: int, as_json: bool, concordance: bool) -> int:
+    """Find earlier translations of a Chinese sentence (or, with --concordance, every unit holding a
+    phrase). Exit 1 when nothing is found; the best score is shown when nothing scores high enough."""
+    best = None
     with open_tm(db, create=False) as memory:
-        matches = memory.search(text, min_score=min_score, limit=limit)
+        if concordance:
+            matches = [Match(unit, 100.0) for unit in memory.concordance(text, limit=limit)]
+        else:
+            matches = memory.search(text, min_score=min_score, limit=limit)
+            if not matches:
+                best = next(iter(memory.search(text, min_score=0, limit=1)), None)
     if as_json:
         records = [{"score": round(m.score, 2), **_unit_record(m.unit)} for m in matches]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     for match in [] if as_json else matches:
         click.echo(f"{match.score:5.1f}  {match.unit.source}\n       {match.unit.target}\n       {match.unit.origin}")
+    if not matches:
+        what = "no unit holds it" if concordance else f"no match scores {min_score:g} or more"
+        if best is not None:
+            what += f"; the best scores {best.score:.1f}: {best.unit.source[:60]} (try --concordance)"
+        click.echo(f"not found: {what}", err=True)
     return 0 if matches else 1
 
 

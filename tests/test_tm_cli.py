@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from henan_terms.cli import cli
+from henan_terms.model import TMUnit
 from henan_terms.tm.store import open_tm
 
 from .conftest import shared_path
@@ -150,3 +151,24 @@ def test_build_from_parallel_files_of_different_lengths_exits_2(tmp_path: Path) 
     en.write_text("one\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["tm", "build", "--parallel", str(zh), str(en), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "1 non-empty lines" in result.output and "has 2" in result.output
+
+
+def test_search_says_why_nothing_was_found_and_concordance_finds_the_phrase(tmp_path: Path) -> None:
+    from henan_terms.tm import open_tm as open_memory
+
+    db = tmp_path / "memory.db"
+    with open_memory(db) as memory:
+        memory.add(
+            [
+                TMUnit(
+                    "以链长制为抓手，推动产业链现代化，提升供应链韧性和安全水平。", "Using the chain leader system ..."
+                )
+            ]
+        )
+    runner = CliRunner()
+    fuzzy = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db)])
+    assert fuzzy.exit_code == 1 and "no match scores 75 or more; the best scores" in fuzzy.output
+    found = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db), "--concordance"])
+    assert found.exit_code == 0 and "Using the chain leader system" in found.output
+    missing = runner.invoke(cli, ["tm", "search", "北斗应用", "--db", str(db), "--concordance"])
+    assert missing.exit_code == 1 and "no unit holds it" in missing.output
