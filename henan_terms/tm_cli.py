@@ -139,11 +139,17 @@ def _unit_record(unit: TMUnit) -> dict[str, object]:
 @_db_option
 @glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
-    """How a glossary term has been rendered in the memory, with counts and examples."""
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Other renderings shown.")
+def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool, limit: int) -> int:
+    """How a glossary term has been rendered in the memory, with counts and an example of each."""
     glossary = load_glossary(*glossaries)
     with open_tm(db, create=False) as memory:
-        found = [h for h in memory.history(glossary, term) if h.units]
+        entries = memory.history(glossary, term)
+        found = [h for h in entries if h.units]
+    if not entries:
+        click.echo(f"not found: {term} is not a glossary term (tm search --concordance finds any text)", err=True)
+    elif not found:
+        click.echo(f"not found: no unit of the memory holds {term}", err=True)
     if as_json:
         records = [
             {
@@ -157,7 +163,7 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> 
                         "count": u.count,
                         "examples": [_unit_record(e) for e in u.examples],
                     }
-                    for u in (*h.renderings, *h.others)
+                    for u in (*h.renderings, *h.others[:limit])
                 ],
             }
             for h in found
@@ -167,8 +173,12 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool) -> 
         click.echo(f"{entry.concept.zh} ({entry.concept.id}): {entry.units} units")
         for use in entry.renderings:
             click.echo(f"  {use.count:4d}  {use.text}  [{use.status.value if use.status else 'other'}]")
-        for use in entry.others:
+            for example in use.examples[:1]:
+                click.echo(f"        e.g. {example.origin}: {example.target[:100]}")
+        for use in entry.others[:limit]:
             click.echo(f"  {use.count:4d}  (no glossary rendering) {use.text[:80]}")
+        if len(entry.others) > limit:
+            click.echo(f"        … and {len(entry.others) - limit} more targets without a glossary rendering")
     return 0 if found else 1
 
 

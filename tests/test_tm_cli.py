@@ -172,3 +172,12 @@ def test_search_says_why_nothing_was_found_and_concordance_finds_the_phrase(tmp_
     assert found.exit_code == 0 and "Using the chain leader system" in found.output
     missing = runner.invoke(cli, ["tm", "search", "北斗应用", "--db", str(db), "--concordance"])
     assert missing.exit_code == 1 and "no unit holds it" in missing.output
+
+
+def test_history_text_shows_an_example_and_says_why_nothing_was_found(memory: str) -> None:
+    result = CliRunner().invoke(cli, ["tm", "history", "智能化改造", "--db", memory])
+    assert result.exit_code == 0 and "e.g. " in result.output
+    unknown = CliRunner().invoke(cli, ["tm", "history", "完全无关", "--db", memory])
+    assert unknown.exit_code == 1 and "is not a glossary term" in unknown.output
+    absent = CliRunner().invoke(cli, ["tm", "history", "新质生产力", "--db", memory])  # coined after the seeds
+    assert absent.exit_code == 1 and "no unit of the memory holds 新质生产力" in absent.output
