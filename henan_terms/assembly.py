@@ -201,6 +201,7 @@ def term_from(
     script = chinese.detect_script(zh)
     if script in (Script.TRADITIONAL, Script.MIXED):
         report("zh", f"{zh} is written in {script} characters; give the simplified form ({chinese.to_simplified(zh)})")
+    given_pinyin = bool(pinyin)
     try:
         pinyin = chinese.to_marks(pinyin) if pinyin else chinese.generate_pinyin(zh)
     except ValueError as error:
@@ -221,6 +222,7 @@ def term_from(
         traditional=_merge_traditional(generated, traditional),
         type=term_type,
         citations=citations,
+        pinyin_generated=not given_pinyin,
     )
 
 

@@ -1,8 +1,8 @@
 """A cache of loaded glossaries, so that a command started from a pre-commit hook or CI does not build
 every term again (pinyin checks, script forms, word division) when the glossary files have not changed.
 
-An entry is keyed by the library's version and the names and contents of the files, so it is never
-used across versions or after any file changed. It lives in the user's cache folder (or in
+An entry is keyed by the library's version, the definition of its records and the names and contents
+of the files, so it is never used across versions or after any file changed. It lives in the user's cache folder (or in
 ``$HENAN_TERMS_CACHE_DIR``); an entry that cannot be read is rebuilt, and a folder that cannot be
 written is left alone: the cache never makes a load fail.
 """
@@ -18,10 +18,15 @@ from pathlib import Path
 
 import platformdirs
 
+from . import model
 from .glossary import Glossary
 from .version import __version__
 
 __all__ = ["cache_folder", "cache_key", "cached", "remember"]
+
+
+_RECORDS = hashlib.sha256(Path(model.__file__).read_bytes()).digest()
+"""The definition of the records a cached glossary holds: an entry written by another one is not used."""
 
 
 def cache_folder() -> Path:
@@ -31,7 +36,7 @@ def cache_folder() -> Path:
 
 def cache_key(name: str, files: Sequence[Path], contents: Sequence[bytes]) -> str:
     """The key of a glossary loaded from these files: version, glossary name, file names and contents."""
-    digest = hashlib.sha256(f"{__version__}\0{name}".encode())
+    digest = hashlib.sha256(f"{__version__}\0{name}\0".encode() + _RECORDS)
     for path, content in zip(files, contents, strict=True):
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(content).digest())
     return digest.hexdigest()

@@ -7,9 +7,11 @@ import tempfile
 from pathlib import Path
 
 from attrs import evolve
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from henan_terms import Citation, Glossary, Source, load_glossary
+from henan_terms.cli import cli
 from henan_terms.formats.cedict import read_cedict
 from henan_terms.formats.toml import ID_PATTERN, concept_ids, curated_written, slug, write_toml
 
@@ -106,3 +108,15 @@ def test_cedict_sample_survives_unchanged() -> None:
     assert dict(read.sources) == dict(imported.sources)
     names = [c for c in read if any(t.pinyin_written[:1].isupper() for t in c.terms)]
     assert names and text.count("pinyin_written = ") >= len(names)
+
+
+def test_imported_pinyin_that_was_generated_stays_a_guess(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    rows = "锻长板,forge longer boards,preferred,\n链长制,chain system,preferred,liàn zhǎng zhì\n"
+    source.write_text("zh,en,status,pinyin\n" + rows, "utf-8")
+    target = tmp_path / "terms.toml"
+    assert CliRunner().invoke(cli, ["import", str(source), "-o", str(target)]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert 'pinyin = "liàn zhǎng zhì"' in text  # given: curated
+    assert "# pinyin generated, to check: duàn" in text and 'pinyin = "duàn' not in text  # a guess stays a guess
+    assert [c.zh for c in load_glossary(target)] == ["锻长板", "链长制"]
