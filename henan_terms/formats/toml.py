@@ -3,8 +3,9 @@ and read strictly: the loader reports every problem with its line.
 
 The writer is a generator of lines; values are formatted by tomli_w. What the loader would generate
 anyway is left out: the GB/T 16159 written pinyin where it is the derived one, traditional forms where
-they are OpenCC's, the term type where it is ``full-form``. Pinyin is always written, so that a newer
-pypinyin cannot change the glossary.
+they are OpenCC's, the term type where it is ``full-form``. Curated pinyin is always written, so that a
+newer pypinyin cannot change the glossary; pinyin that was generated (an import without pinyin) is
+written as a comment to check, so that a guess never becomes curated data.
 
 Imported glossaries are made valid on the way out: an id that is not lowercase ASCII words joined by
 hyphens (or is used twice) is replaced by one made from the preferred English rendering; a cited source
