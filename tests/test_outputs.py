@@ -89,3 +89,12 @@ def test_no_deprecated_leaves_deprecated_renderings_out_of_every_format(fmt: str
     assert code == 0 and "Dipper" in with_all
     code, without = run("export", "--format", fmt, "--no-deprecated")
     assert code == 0 and "Dipper" not in without and "BeiDou" in without
+
+
+def test_import_refuses_a_project_csv_without_status_as_validate_does(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("zh,en\n北斗,BeiDou\n", encoding="utf-8")
+    for command in (["import", str(source), "-o", str(tmp_path / "terms.toml")], ["validate", str(source)]):
+        code, output = run(*command)
+        assert code == 2 and "missing columns ['status']" in output
+    assert not (tmp_path / "terms.toml").exists()
