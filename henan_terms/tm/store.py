@@ -21,31 +21,32 @@ def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
     file; ``:memory:`` or ``sqlite://``: SQLite in memory; ``postgresql://…``: PostgreSQL
     (needs the ``postgres`` extra, psycopg 3).
     """
-    text = str(url)
-    scheme, separator, rest = text.partition("://")
-    if not separator:
+    target = _sqlite_target(url)
+    if target is not None:
         from .sqlite import SQLiteTM
 
-        return SQLiteTM(text, create)
-    if scheme == "sqlite":
-        from .sqlite import SQLiteTM
+        return SQLiteTM(target, create)
+    from .postgres import PostgresTM
 
-        return SQLiteTM(rest[1:] if rest.startswith("/") else ":memory:", create)
-    if scheme in ("postgresql", "postgres"):
-        from .postgres import PostgresTM
-
-        return PostgresTM(text, create)
-    raise TranslationMemoryError(
-        f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://"
-    )
+    return PostgresTM(str(url), create)
 
 
 def sqlite_file(url: str | Path) -> Path | None:
     """The file of an SQLite memory URL as ``open_tm`` reads it; None for memory or PostgreSQL URLs."""
+    target = _sqlite_target(url)
+    return Path(target) if target and target != ":memory:" else None
+
+
+def _sqlite_target(url: str | Path) -> str | None:
+    """What SQLite opens for a memory URL (a path or ``:memory:``); None for PostgreSQL."""
     text = str(url)
     scheme, separator, rest = text.partition("://")
     if not separator:
-        return None if text == ":memory:" else Path(text)
-    if scheme == "sqlite" and rest.startswith("/") and rest[1:]:
-        return Path(rest[1:])
-    return None
+        return text
+    if scheme == "sqlite":
+        return rest[1:] if rest.startswith("/") else ":memory:"
+    if scheme in ("postgresql", "postgres"):
+        return None
+    raise TranslationMemoryError(
+        f"unsupported translation memory URL {text!r}: use a path, sqlite:/// or postgresql://"
+    )
