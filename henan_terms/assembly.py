@@ -11,10 +11,12 @@ from attrs import frozen
 
 from . import chinese, english
 from .errors import GlossaryError, Problem
-from .model import ChineseTerm, Citation, Concept, Script, ScriptVariant, Status, TermType
+from .glossary import Glossary
+from .model import ChineseTerm, Citation, Concept, Script, ScriptVariant, Source, Status, TermType
 
 __all__ = [
     "ConceptPlaces",
+    "GlossaryParts",
     "check_across",
     "check_concept",
     "import_term",
@@ -38,6 +40,36 @@ class ConceptPlaces:
 def problem_at(where: str, message: str) -> Problem:
     path, _, line = where.rpartition(":")
     return Problem(path, int(line), message)
+
+
+class GlossaryParts:
+    """The concepts and sources of a glossary as its files are read, one file after another, and every
+    problem met on the way (``problems``, which readers add to as well)."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._drafts: list[ConceptPlaces] = []
+        self._sources: dict[str, tuple[Source, str]] = {}
+
+    def add(self, drafts: list[ConceptPlaces], sources: Mapping[str, tuple[Source, str]]) -> None:
+        """The concepts and declared sources of one file; a source declared otherwise before is a problem."""
+        self._drafts += drafts
+        for key, (source, where) in sources.items():
+            known = self._sources.setdefault(key, (source, where))
+            if known[0] != source:
+                self.problems.append(problem_at(where, f"source {key!r} differs from its declaration at {known[1]}"))
+
+    def glossary(self, name: str, digest: str) -> Glossary:
+        """The glossary, once the problems across concepts are checked; GlossaryError lists every problem."""
+        problems = self.problems + check_across(self._drafts)
+        if problems:
+            raise GlossaryError(problems)
+        return Glossary(
+            name=name,
+            concepts=tuple(d.concept for d in self._drafts),
+            sources={key: source for key, (source, _) in self._sources.items()},
+            digest=digest,
+        )
 
 
 def check_across(drafts: list[ConceptPlaces]) -> list[Problem]:

@@ -10,8 +10,8 @@ from typing import BinaryIO, TextIO
 
 from attrs import evolve
 
-from .assembly import ConceptPlaces, check_across
-from .errors import GlossaryError, Problem, UsageError
+from .assembly import ConceptPlaces, GlossaryParts
+from .errors import Problem, UsageError
 from .formats.cedict import read_cedict
 from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
 from .formats.imports import Imported
@@ -31,6 +31,7 @@ __all__ = [
     "export_glossary",
     "guess_format",
     "import_glossary",
+    "read_contents",
     "read_placed",
     "without_deprecated",
 ]
@@ -123,19 +124,11 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     """
     fmt = fmt or guess_format(path)
     if fmt in _STRICT:
-        problems: list[Problem] = []
-        placed, sources = read_placed(Path(path), fmt, problems)
-        problems += check_across(placed)
-        if problems:
-            raise GlossaryError(problems)
-        return Imported(
-            Glossary(
-                name=Path(path).stem,
-                concepts=tuple(p.concept for p in placed),
-                sources={key: source for key, (source, _) in sources.items()},
-                digest=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
-            )
-        )
+        data = read_contents(path)
+        parts = GlossaryParts()
+        parts.add(*read_placed(Path(path), fmt, parts.problems, data))
+        digest = hashlib.sha256(data if isinstance(data, bytes) else b"").hexdigest()
+        return Imported(parts.glossary(Path(path).stem, digest))
     if fmt == "tbx":
         result = read_tbx(path)
         return Imported(result.glossary, result.problems)
@@ -152,17 +145,23 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     return readers[fmt](path)
 
 
+def read_contents(path: str | Path) -> bytes | OSError:
+    """The bytes of a file, or why it cannot be read (reported with the file by the reader)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        return error
+
+
 def read_placed(
-    path: Path, fmt: str, problems: list[Problem]
+    path: Path, fmt: str, problems: list[Problem], data: bytes | OSError
 ) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
     """The concepts of one glossary file with the places they were read from, and its sources: the
-    project's formats report their problems into ``problems``; other formats are imported, and the
-    file is the place of all they hold."""
+    project's formats read ``data``, the file's bytes read once by the caller, and report their
+    problems into ``problems``; other formats are imported, and the file is the place of all they hold."""
     if fmt in _STRICT:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
+        if isinstance(data, OSError):
+            problems.append(Problem(str(path), 0, f"cannot read: {data.strerror}"))
             return [], {}
         return _STRICT[fmt](str(path), data, problems)
     imported = import_glossary(path, fmt).glossary

@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .assembly import ConceptPlaces, check_across, problem_at
+from .assembly import GlossaryParts
 from .cache import cache_key, cached, remember
 from .errors import FormatError, GlossaryError, HenanTermsError, Problem
-from .exchange import guess_format, read_placed
+from .exchange import guess_format, read_contents, read_placed
 from .glossary import BUNDLED_NAME, Glossary, bundled_files
-from .model import Source
 
 __all__ = [
     "load_glossary",
@@ -32,52 +31,33 @@ def load_glossary(*paths: str | Path, cache: bool = True) -> Glossary:
     """
     files = [Path(p) for p in paths] or bundled_files()
     name = BUNDLED_NAME if not paths else "+".join(f.stem for f in files)
-    key = None
-    if cache:
-        try:
-            key = cache_key(name, files, [path.read_bytes() for path in files])
-        except OSError:
-            key = None  # reported with its file below
-        if key is not None and (found := cached(key)) is not None:
-            return found
-    glossary = _load(files, name)
+    contents = [read_contents(path) for path in files]  # read once: for the cache key, the digest and the readers
+    readable = [c for c in contents if isinstance(c, bytes)]
+    key = cache_key(name, files, readable) if cache and len(readable) == len(files) else None
+    if key is not None and (found := cached(key)) is not None:
+        return found
+    glossary = _load(files, contents, name)
     if key is not None:
         remember(key, glossary)
     return glossary
 
 
-def _load(files: list[Path], name: str) -> Glossary:
-    problems: list[Problem] = []
-    drafts: list[ConceptPlaces] = []
-    sources: dict[str, tuple[Source, str]] = {}
+def _load(files: list[Path], contents: list[bytes | OSError], name: str) -> Glossary:
+    parts = GlossaryParts()
     digest = hashlib.sha256()
-    for path in files:
+    for path, data in zip(files, contents, strict=True):
+        if isinstance(data, OSError):
+            parts.problems.append(Problem(str(path), 0, f"cannot read: {data.strerror}"))
+            continue
+        digest.update(data)
         try:
-            digest.update(path.read_bytes())
-            file_drafts, file_sources = read_placed(path, guess_format(path), problems)
+            parts.add(*read_placed(path, guess_format(path), parts.problems, data))
         except OSError as error:
-            problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
-            continue
+            parts.problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
         except GlossaryError as error:
-            problems += error.problems
-            continue
+            parts.problems += error.problems
         except FormatError as error:
-            problems.append(error.problem)
-            continue
+            parts.problems.append(error.problem)
         except HenanTermsError as error:
-            problems.append(Problem(str(path), 0, str(error).removeprefix(f"{path}: ")))
-            continue
-        drafts += file_drafts
-        for key, (source, where) in file_sources.items():
-            known = sources.setdefault(key, (source, where))
-            if known[0] != source:
-                problems.append(problem_at(where, f"source {key!r} differs from its declaration at {known[1]}"))
-    problems += check_across(drafts)
-    if problems:
-        raise GlossaryError(problems)
-    return Glossary(
-        name=name,
-        concepts=tuple(d.concept for d in drafts),
-        sources={key: source for key, (source, _) in sources.items()},
-        digest=digest.hexdigest(),
-    )
+            parts.problems.append(Problem(str(path), 0, str(error).removeprefix(f"{path}: ")))
+    return parts.glossary(name, digest.hexdigest())
