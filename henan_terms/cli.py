@@ -249,10 +249,6 @@ def lint(
         return EXIT_OK
     if sample:
         drafts = (*drafts, SAMPLE_DRAFT)
-    if not drafts:
-        raise click.UsageError("give a DRAFT file (or --sample)")
-    if source is not None and len(drafts) != 1:
-        raise click.UsageError("--source takes exactly one DRAFT")
     if output is not None:
         check_output(output, force=force)
     run = lint_files(

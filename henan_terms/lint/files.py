@@ -50,7 +50,7 @@ def lint_files(
     draft with its Chinese line by line; ``tm`` (or the configuration's) is a translation memory whose
     renderings of terms the glossary lacks are checked (memory-inconsistency)."""
     if not drafts:
-        raise UsageError("give a draft file to lint")
+        raise UsageError("give a draft file to lint (or, on the command line, --sample)")
     if source is not None and len(drafts) != 1:
         raise UsageError("a source file pairs with exactly one draft")
     found = Path(config) if config is not None else find_config(start or Path.cwd())
