@@ -6,9 +6,10 @@ benchmarks/heldout/lint-judgements.csv by (file, line, check, source term): a ke
 as the glossary grows. Columns: file, line, check, term, verdict (true: a reviewer would want to see
 the finding; false: noise), reason.
 
-Prints the findings with their verdicts, precision over the judged findings (overall and per check),
-the findings not judged yet (as CSV rows to fill in), and the false-positive patterns (the reasons
-of the false verdicts, counted).
+Prints the findings with their verdicts, precision over the judged findings (those at or above the
+default ``--fail-on`` level, warning, which a reviewer is asked to act on; and all of them, infos
+included; and per check), the findings not judged yet (as CSV rows to fill in), and the
+false-positive patterns (the reasons of the false verdicts, counted).
 
 Run: python benchmarks/lint_precision.py [--texts benchmarks/heldout] [--judgements FILE] [--numbers 27-41]
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from henan_terms import load_glossary
 from henan_terms.lint import Linter, read_draft
+from henan_terms.model import Severity
 
 ROOT = Path(__file__).resolve().parent
 Key = tuple[str, int, str, str]
@@ -58,7 +60,7 @@ def main() -> None:
     linter = Linter(load_glossary())
     low, _, high = args.numbers.partition("-")
     texts = [t for t in sorted(args.texts.glob("*.txt")) if int(low) <= int(t.name.split("-")[0]) <= int(high or low)]
-    judged: list[tuple[Key, bool, str, str]] = []
+    judged: list[tuple[Key, bool, str, str, bool]] = []
     unjudged: list[tuple[Key, str]] = []
     for text in texts:
         draft = read_draft(text)
@@ -66,22 +68,25 @@ def main() -> None:
             key = (text.name, finding.line, finding.check, finding.term or finding.found)
             if key in judgements:
                 verdict, reason = judgements[key]
-                judged.append((key, verdict, reason, finding.message))
+                judged.append((key, verdict, reason, finding.message, finding.severity.rank >= Severity.WARNING.rank))
             else:
                 unjudged.append((key, finding.message))
     if not args.quiet:
-        for (name, line, check, term), verdict, reason, message in judged:
+        for (name, line, check, term), verdict, reason, message, _ in judged:
             print(f"{'TRUE ' if verdict else 'FALSE'} {name}:{line} {check} {term}: {message}  [{reason}]")
-    true = sum(1 for _, verdict, _, _ in judged if verdict)
+    true = sum(1 for _, verdict, *_ in judged if verdict)
     print(f"\n{len(texts)} texts; {len(judged) + len(unjudged)} findings, {len(judged)} judged, {true} true")
+    warned = [verdict for _, verdict, _, _, warning in judged if warning]
+    if warned:
+        print(f"precision at warning and above {sum(warned) / len(warned):.2f} ({sum(warned)}/{len(warned)})")
     if judged:
-        print(f"precision {true / len(judged):.2f} ({true}/{len(judged)})")
+        print(f"precision of all findings, infos included {true / len(judged):.2f} ({true}/{len(judged)})")
     per_check: dict[str, list[bool]] = {}
-    for (_, _, check, _), verdict, _, _ in judged:
+    for (_, _, check, _), verdict, *_ in judged:
         per_check.setdefault(check, []).append(verdict)
     for check, verdicts in sorted(per_check.items()):
         print(f"  {check}: {sum(verdicts)}/{len(verdicts)} true")
-    patterns = Counter(reason for _, verdict, reason, _ in judged if not verdict)
+    patterns = Counter(reason for _, verdict, reason, *_ in judged if not verdict)
     if patterns:
         print("\nfalse positives by reason:")
         for reason, count in patterns.most_common():

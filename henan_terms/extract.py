@@ -25,9 +25,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 import rjieba
@@ -186,7 +187,7 @@ Input = BilingualDocument | TMUnit | LocatedPair | SentencePair
 def sentence_pairs(items: Iterable[Input], glossary: Glossary) -> Iterator[SentencePair]:
     """Aligned sentence pairs of documents (aligned sentence by sentence with the glossary's anchors),
     memory units and segment pairs. A paragraph pair none of whose beads is accepted is kept whole."""
-    aligner = Aligner(glossary)
+    aligner = _aligner(glossary)
     for item in items:
         if isinstance(item, SentencePair):
             yield item
@@ -430,7 +431,7 @@ def extract_terms(
     frequency (quoted, formula, compound, capitalised); ``min_frequency`` raises the bar for all.
     """
     pairs = list(sentence_pairs(units_or_docs, glossary))
-    side = _ChineseSide(glossary)
+    side = _chinese_side(glossary)
     seen: dict[str, list[_Seen]] = defaultdict(list)
     inside: dict[str, tuple[str, ...]] = {}
     quoted: Counter[str] = Counter()
@@ -484,7 +485,7 @@ def extract_terms(
 def chinese_candidates(sentences: Iterable[str], glossary: Glossary) -> list[str]:
     """The distinct Chinese n-grams of some sentences that may be terms the glossary lacks (quotations
     and segmenter-word n-grams, as ``extract_terms`` sees them), longest first."""
-    side = _ChineseSide(glossary)
+    side = _chinese_side(glossary)
     found = {text for sentence in sentences for text, _, _ in (*side.ngrams(sentence), *side.quoted(sentence))}
     return sorted(found, key=lambda text: (-len(text), text))
 
@@ -517,14 +518,26 @@ def _signals(text: str, frequency: int, quoted: Counter[str], inside: tuple[str,
     return tuple(signals)
 
 
-def _lexicon(glossary: Glossary) -> dict[str, set[str]]:
+@lru_cache(maxsize=2)
+def _aligner(glossary: Glossary) -> Aligner:
+    """One aligner per glossary: the memory check extracts terms once per candidate."""
+    return Aligner(glossary)
+
+
+@lru_cache(maxsize=2)
+def _chinese_side(glossary: Glossary) -> _ChineseSide:
+    return _ChineseSide(glossary)
+
+
+@lru_cache(maxsize=2)
+def _lexicon(glossary: Glossary) -> Mapping[str, frozenset[str]]:
     """Chinese form → its renderings, folded (:func:`english.fold`)."""
     renderings: dict[str, set[str]] = defaultdict(set)
     for concept in glossary:
         folded = {english.fold(r.text) for r in concept.renderings}
         for term in concept.terms:
             renderings[term.text] |= folded
-    return renderings
+    return MappingProxyType({form: frozenset(found) for form, found in renderings.items()})
 
 
 def _expected_words(text: str) -> float:
@@ -537,7 +550,7 @@ def _counterpart(
     pairs: Sequence[SentencePair],
     en_phrases: Sequence[dict[str, bool]],
     en_count: Counter[str],
-    lexicon: dict[str, set[str]],
+    lexicon: Mapping[str, frozenset[str]],
 ) -> tuple[str, list[str], float, bool, float]:
     """The English n-gram of best association with a Chinese candidate, other good ones, its Dice,
     whether it is written capitalised, and its score (Dice weighted by word overlap, length and form)."""
@@ -572,7 +585,7 @@ def _counterpart(
     return best[2], [s[2] for s in scored[1:4]], best[1], capital[best[2]] * 2 > joint[best[2]], best[0]
 
 
-def _zh_cover(text: str, phrase: str, forms: dict[str, set[str]]) -> float:
+def _zh_cover(text: str, phrase: str, forms: Mapping[str, frozenset[str]]) -> float:
     """Share of the characters of a Chinese candidate inside glossary forms one of whose renderings the
     English phrase holds, word for word."""
     padded = f" {phrase} "

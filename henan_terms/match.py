@@ -9,10 +9,12 @@ longest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import ahocorasick
 from attrs import frozen
+from rapidfuzz.distance import Levenshtein
 
 from . import chinese, english
 from .chinese import Segmenter
@@ -203,15 +205,26 @@ class TargetSpotter:
         found = []
         for concept in concepts:
             for rendering, words in self._by_concept.get(concept.id, []):
-                hit = _near(read, words)
+                hit = _near(read, words, _FUNCTION_WORDS | _possessives(rendering.text))
                 if hit is None:
                     continue
                 first, last, how = hit
-                phrase = text[tokens[first][0] : tokens[last - 1][1]]
-                if english.fold(phrase) not in self._keys:
-                    found.append(TargetMatch(concept, rendering, tokens[first][0], tokens[last - 1][1], "near", how))
+                start, end = tokens[first][0], tokens[last - 1][1]
+                closing = rendering.text[len(rendering.text.rstrip(")]”’\"'")) :]
+                if closing and text.startswith(closing, end):
+                    end += len(closing)  # "(Zhengzhou)": the phrase ends where the rendering does
+                if english.fold(text[start:end]) not in self._keys:
+                    found.append(TargetMatch(concept, rendering, start, end, "near", how))
                     break
         return found
+
+
+def _possessives(rendering: str) -> frozenset[str]:
+    """The possessive words of a rendering ("Party's"), which a translation may leave out."""
+    return frozenset(english.base_form(word.lower()) for word in _POSSESSIVE.findall(rendering))
+
+
+_POSSESSIVE = re.compile(r"([A-Za-z]+)['\u2019]s\b")
 
 
 class _Read:
@@ -305,9 +318,19 @@ def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[in
     return None
 
 
-def _near(read: _Read, words: tuple[str, ...]) -> tuple[int, int, str] | None:
-    """A token span one edit away from the rendering: one word changed by an affix or a typo, or two
-    words written as one; the other words equal."""
+_FUNCTION_WORDS = frozenset(
+    {"and", "or", "of", "for", "in", "on", "to", "with", "by", "at", "from", "&"}
+    | {"its", "their", "our", "his", "her", "this", "that", "these", "those"}
+)
+"""Words a translation may leave out of a rendering without changing it."""
+
+
+def _near(
+    read: _Read, words: tuple[str, ...], optional: frozenset[str] = _FUNCTION_WORDS
+) -> tuple[int, int, str] | None:
+    """A token span one edit away from the rendering: one word changed by an affix or a typo, two
+    words written as one, or a word inside the rendering left out (not one of ``optional``, and not
+    found elsewhere in the text); the other words equal."""
     n = len(words)
     if n < 2:
         return None
@@ -325,13 +348,18 @@ def _near(read: _Read, words: tuple[str, ...]) -> tuple[int, int, str] | None:
                 how = _word_change(window[k], words[k])
                 if how:
                     return i, i + n, how
-        joined = tuple(stems[i : i + n - 1])
-        if len(joined) != n - 1:
+        shorter = tuple(stems[i : i + n - 1])
+        if len(shorter) != n - 1:
             continue
         for k in range(n - 1):
             expected = (*words[:k], words[k] + words[k + 1], *words[k + 2 :])
-            if joined == expected:
+            if shorter == expected:
                 return i, i + n - 1, f"{words[k]!r} and {words[k + 1]!r} written as one word"
+        for k in range(1, n - 1):  # a word inside the rendering left out: "new productive forces"
+            if words[k] in optional or words[k] in index:  # a word the text has elsewhere: another word order
+                continue
+            if shorter == (*words[:k], *words[k + 1 :]):
+                return i, i + n - 1, f"{words[k]!r} left out"
     return None
 
 
@@ -339,17 +367,14 @@ def _word_change(found: str, expected: str) -> str:
     """How a word differs from the expected one, when it is a near miss: "" when it is another word."""
     if english.derivation_key(found) == english.derivation_key(expected):
         return f"{found!r} for {expected!r}: a changed affix"
-    if min(len(found), len(expected)) >= 5 and _distance(found, expected) <= (2 if len(expected) >= 8 else 1):
+    if found.startswith(expected) and found[len(expected) :] in _INFLECTIONS:
+        return f"{found!r} for {expected!r}: a changed affix"
+    if min(len(found), len(expected)) >= 5 and Levenshtein.distance(found, expected) <= (
+        2 if len(expected) >= 8 else 1
+    ):
         return f"{found!r} for {expected!r}: a misspelling"
     return ""
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
-        previous = current
-    return previous[-1]
+_INFLECTIONS = frozenset({"ing", "ed", "er", "s", "es"})
+"""Endings that make another word of a base form ("working" for "work"), which base forms keep apart."""

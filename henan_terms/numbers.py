@@ -187,6 +187,7 @@ class Quantity:
     section: bool = False
     percent: bool = False
     year: bool = False  # a year of the calendar (2025年)
+    points: bool = False  # a difference of percentages (3个百分点), not a relative change
 
     def shown(self) -> str:
         """The value for a message: 700,000, 40%, 0.333."""
@@ -270,7 +271,7 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
         numeral = match.group(1) or match.group(2) or match.group(3)
         value = _value(numeral.replace("点", ".")) if "点" not in numeral else _decimal(numeral)
         if value is not None:
-            add(match, value, _percent_forms(value) | {value / 100}, percent=True)
+            add(match, value, _percent_forms(value) | {value / 100}, percent=True, points=bool(match.group(3)))
     for match in _FRACTION.finditer(text):
         whole, part = _value(match.group(1)), _value(match.group(2))
         if whole and part is not None:
@@ -345,6 +346,7 @@ class EnglishNumber:
     digits: bool
     approximate: bool = False
     percent: bool = False
+    points: bool = False  # "percentage points", "points"
 
     @property
     def significant(self) -> int:
@@ -361,7 +363,7 @@ def _significant(written: str) -> int:
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _EN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?![A-Za-z0-9])"
-    r"(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?(\s*(?:%|per\s?cent|percentage point))?"
+    r"(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?(\s*(?:%|(?:percentage\s+)?points?\b|per\s?cent\b))?"
     r"|\b(?:Q([1-4])|H([12]))\b"
     r"|\b([IVX]{1,6})\b(?=[.)]|\s*$)|(?<=Part |Item )([IVX]{1,6})\b|\b([IVX]{2,6})\b",
     re.IGNORECASE,
@@ -438,6 +440,7 @@ def english_quantities(text: str) -> list[EnglishNumber]:
                 True,
                 _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None,
                 bool(percent),
+                bool(percent) and "point" in percent.lower(),
             )
         )
         spans.append(match.span())
@@ -477,8 +480,19 @@ def english_quantities(text: str) -> list[EnglishNumber]:
         if amount is None:
             continue
         approximate = _APPROX_WORDS.search(text[max(0, match.start() - 24) : match.start()]) is not None
-        percent = re.match(r"\s*(?:percent|per cent)", text[end:]) is not None
-        found.append(EnglishNumber(text[match.start() : end], match.start(), end, amount, False, approximate, percent))
+        unit = re.match(r"\s*(?:(percent|per cent)\b|percentage\s+points?\b)", text[end:])
+        found.append(
+            EnglishNumber(
+                text[match.start() : end],
+                match.start(),
+                end,
+                amount,
+                False,
+                approximate,
+                unit is not None,
+                unit is not None and not unit.group(1),
+            )
+        )
     for match in _DATE.finditer(text):
         found.append(
             EnglishNumber(match.group(1), match.start(), match.end(1), float(_MONTHS[match.group(1).lower()]), False)

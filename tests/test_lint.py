@@ -165,7 +165,9 @@ def test_every_check_has_a_stable_id_severity_and_title() -> None:
         "number-mismatch",
         "variant-rendering",
         "memory-inconsistency",
+        "percentage-point",
     ]
+    assert checks["missing-rendering"].severity is Severity.INFO  # a place to look: most are paraphrases
     assert all(c.title and isinstance(c.severity, Severity) for c in checks.values())
 
 
@@ -423,3 +425,87 @@ def test_a_count_named_with_da_is_a_label_reported_only_against_another_number(g
     assert dropped.findings == ()
     other = Linter(glossary).lint([SegmentPair("形成三大整车生产格局", "forming five vehicle bases")], select=checks)
     assert [(f.severity.value, f.found) for f in other.findings] == [("warning", "five")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found", "how"),
+    [
+        ("大力发展新质生产力", "develop new productive forces", "new productive forces", "'quality' left out"),
+        (
+            "召开中央经济工作会议",
+            "the Central Economic Working Conference",
+            "Central Economic Working Conference",
+            "affix",
+        ),
+    ],
+)
+def test_variant_rendering_reads_a_word_left_out_and_an_inflected_word(
+    glossary: Glossary, source: str, target: str, found: str, how: str
+) -> None:
+    [finding] = Linter(glossary).lint([SegmentPair(source, target)], select=["variant-rendering"]).findings
+    assert finding.found == found and how in finding.message
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "develop new quality productive forces",  # the rendering itself
+        "the Economic Work Conference",  # the first word left out: a shortened reference
+        "the Central Economic Work Conference",
+    ],
+)
+def test_variant_rendering_leaves_renderings_and_shortened_references_alone(glossary: Glossary, target: str) -> None:
+    source = "大力发展新质生产力" if "productive" in target else "召开中央经济工作会议"
+    assert Linter(glossary).lint([SegmentPair(source, target)], select=["variant-rendering"]).findings == ()
+
+
+def test_a_word_left_out_inside_a_rendering_is_a_variant(linter: Linter) -> None:
+    near = linter.lint([SegmentPair("培育战略性新兴产业", "foster strategic industries")], select=["variant-rendering"])
+    assert [f.found for f in near.findings] == ["strategic industries"]
+    shortened = linter.lint(
+        [SegmentPair("培育战略性新兴产业", "foster emerging industries")], select=["variant-rendering"]
+    )
+    assert shortened.findings == ()  # the first word left out: a shortened reference
+
+
+def test_a_superseded_literal_rendering_is_deprecated(glossary: Glossary) -> None:
+    report = Linter(glossary).lint([SegmentPair("推进中国式现代化", "advance Chinese-style modernization")])
+    assert [(f.check, f.expected) for f in report.findings] == [("deprecated-rendering", "Chinese modernization")]
+    assert Linter(glossary).lint([SegmentPair("推进中国式现代化", "advance Chinese modernization")]).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found"),
+    [
+        ("增速比上半年加快0.1个百分点", "growth was a 0.1% acceleration over the first half", "0.1%"),
+        ("比重提高一个百分点", "its share rose by 1 percent", "1 percent"),
+    ],
+)
+def test_percentage_points_translated_as_a_percentage(glossary: Glossary, source: str, target: str, found: str) -> None:
+    [finding] = Linter(glossary).lint([SegmentPair(source, target)], select=["percentage-point"]).findings
+    assert finding.found == found and finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("增速比上半年加快0.1个百分点", "growth was 0.1 percentage points faster than in the first half"),
+        ("比重提高1.2个百分点", "its share rose 1.2 points"),
+        ("工业增加值增长5%", "industrial value added grew 5%"),  # a percentage, not points
+        ("增速加快0.1个百分点，增长5%", "growth of 5%, 0.1 percentage points faster"),
+    ],
+)
+def test_percentage_points_near_misses(glossary: Glossary, source: str, target: str) -> None:
+    assert Linter(glossary).lint([SegmentPair(source, target)], select=["percentage-point"]).findings == ()
+
+
+def test_an_acronym_introduced_in_brackets_is_not_a_second_rendering(glossary: Glossary) -> None:
+    def ways(first: str) -> list[str]:
+        pairs = [
+            SegmentPair("新能源汽车产量增长", first, "d", 1),
+            SegmentPair("新能源汽车销量增长", "NEV sales grew.", "d", 2),
+        ]
+        return [f.term for f in Linter(glossary).lint(pairs, select=["inconsistent-rendering"]).findings]
+
+    assert ways("New energy vehicle (NEV) output grew.") == []
+    assert ways("New energy vehicle output grew.") == ["新能源汽车"]

@@ -32,6 +32,7 @@ __all__ = [
     "memory_inconsistency",
     "missing_rendering",
     "number_mismatch",
+    "percentage_point",
     "untranslated_cjk",
     "variant_rendering",
 ]
@@ -45,13 +46,14 @@ _UNTRANSLATED = re.compile(
 def default_registry() -> CheckRegistry:
     """A new registry holding the built-in checks."""
     registry = CheckRegistry()
-    registry.register("missing-rendering", Severity.WARNING)(missing_rendering)
+    registry.register("missing-rendering", Severity.INFO)(missing_rendering)
     registry.register("deprecated-rendering", Severity.ERROR)(deprecated_rendering)
     registry.register("inconsistent-rendering", Severity.WARNING)(inconsistent_rendering)
     registry.register("untranslated-cjk", Severity.ERROR)(untranslated_cjk)
     registry.register("number-mismatch", Severity.WARNING)(number_mismatch)
     registry.register("variant-rendering", Severity.WARNING)(variant_rendering)
     registry.register("memory-inconsistency", Severity.INFO)(memory_inconsistency)
+    registry.register("percentage-point", Severity.WARNING)(percentage_point)
     return registry
 
 
@@ -89,6 +91,11 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     is "place") are not reported missing: translations name a place by a shortened reference ("the
     city") or drop it before a longer name, and a place's spelling is checked by deprecated-rendering
     and variant-rendering.
+
+    An info by default: good translations render a term by a shortened reference, a synonym or a
+    paraphrase far more often than they get it wrong, so a missing rendering is a place to look, not
+    a fault. A team whose drafts must use the glossary's renderings raises it in the configuration
+    (``[tool.henan-terms.severity] missing-rendering = "warning"``).
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
@@ -214,7 +221,9 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
 def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     """One source term is rendered in different ways.
 
-    Across all the drafts linted together, and inside one segment.
+    Across all the drafts linted together, and inside one segment. An acronym introduced in brackets
+    after another rendering ("new energy vehicles (NEVs)") is that rendering written short, not a
+    second way.
     """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
@@ -223,6 +232,8 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
                 if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
+        introduced = _introduced_acronyms(occurrences)
+        occurrences = [(s, b, e, introduced.get(r, r)) for s, b, e, r in occurrences]
         counts: dict[str, int] = {}
         for *_, rendering in occurrences:
             counts[rendering] = counts.get(rendering, 0) + 1
@@ -248,6 +259,22 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
             expected=use,
             related=related,
         )
+
+
+def _introduced_acronyms(occurrences: list[tuple[Segment, int, int, str]]) -> dict[str, str]:
+    """Acronym renderings the translation introduces in brackets after another rendering of the same
+    term ("new energy vehicles (NEVs)"), each mapped to that rendering: one way, written two ways."""
+    renderings = {r for *_, r in occurrences}
+    introduced = {}
+    for acronym in (r for r in renderings if r.isupper()):
+        bracketed = re.compile(rf"\(\s*{re.escape(acronym)}s?\s*\)")
+        for target in {segment.pair.target for segment, *_ in occurrences}:
+            for match in bracketed.finditer(target):
+                preceding = f" {english.fold(target[: match.start()])}"
+                other = next((r for r in renderings - {acronym} if preceding.endswith(f" {english.fold(r)}")), None)
+                if other:
+                    introduced[acronym] = other
+    return introduced
 
 
 def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
@@ -389,6 +416,44 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
                     expected=shown,
                     severity=Severity.INFO,
                 )
+
+
+def percentage_point(context: LintContext) -> Iterator[Finding]:
+    """A change in percentage points is translated as a percentage.
+
+    The source gives a difference of two rates (增速提高0.1个百分点) and the aligned sentence of the
+    translation has the same value as a percentage ("a 0.1% acceleration"): a relative change, a
+    different claim. Silent where the translation says "percentage points" or "points", and for a
+    percentage of the source (增长5% → "5%").
+    """
+    for segment in context.segments:
+        if "百分点" not in segment.pair.source:
+            continue
+        points = [q for q in chinese_quantities(segment.pair.source) if q.points]
+        if not points:
+            continue
+        everywhere = english_quantities(segment.pair.target)
+        for zh_start, zh_text, en_start, en_text in _sentence_units(context, segment):
+            local = [n for n in everywhere if en_start <= n.start < en_start + len(en_text)]
+            for quantity in (q for q in points if zh_start <= q.start < zh_start + len(zh_text)):
+                if any(n.points and n.value == quantity.value for n in local):
+                    continue
+                wrong = next((n for n in local if n.percent and n.value == quantity.value), None)
+                if wrong is None:
+                    continue
+                yield segment.finding(
+                    wrong.start,
+                    f"source {quantity.text} is a change of {_points(quantity.value)}; "
+                    f"the translation says {wrong.text!r}, a relative change",
+                    Why(quantity.text, quantity.start, (_points(quantity.value),), wrong.text),
+                    term=quantity.text,
+                    found=wrong.text,
+                    expected=_points(quantity.value),
+                )
+
+
+def _points(value: float) -> str:
+    return f"{_shown(value)} percentage point{'' if value == 1 else 's'}"
 
 
 def _label(source: str, quantity: Quantity) -> bool:
