@@ -19,6 +19,7 @@ from attrs import evolve, frozen
 
 from henan_terms import Glossary
 from henan_terms.formats.bilingual import BilingualDocument, Paragraph, ParagraphPair, read_bilingual
+from henan_terms.tm import align
 from henan_terms.tm.align import (
     Aligner,
     LengthModel,
@@ -378,3 +379,28 @@ def test_anchors_found_on_both_sides(glossary: Glossary) -> None:
     shared = zh & en
     assert {"term:industrial-chain-leader-system", "term:smart-sensor", "latin:5G", "quote"} <= shared.keys()
     assert "number:5" not in en
+
+
+def test_a_long_paragraph_aligns_inside_the_band_as_on_the_whole_lattice(
+    glossary: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed's paragraphs joined twice into one long paragraph: the band changes nothing on a
+    translation that follows the diagonal."""
+    paragraphs = [p for name in DOCUMENTS for p in gold_paragraphs(name)] * 2
+    zh = [s for p in paragraphs for s in p.zh]
+    en = [s for p in paragraphs for s in p.en]
+    assert len(zh) * len(en) > (2 * align.BAND) ** 2  # long enough to be banded
+    banded = [span for span, _ in Aligner(glossary).align(zh, en)]
+    monkeypatch.setattr(align, "BAND", 10**6)
+    assert banded == [span for span, _ in Aligner(glossary).align(zh, en)]
+
+
+def test_a_paragraph_too_long_to_align_is_reported_not_aligned(glossary: Glossary, tmp_path: Path) -> None:
+    count = align.MAX_SENTENCES + 1
+    path = tmp_path / "book.txt"
+    path.write_text(f"{'This is one sentence. ' * count}\n\n{'这是一句话。' * count}\n", encoding="utf-8")
+    alignment = Aligner(glossary).align_document(read_bilingual(path))
+    [problem] = alignment.problems
+    assert alignment.accepted == () and "too long to align" in problem.message and problem.line == 3
+    path.write_text(f"{'This is one sentence. ' * 3}\n\n{'这是一句话。' * 3}\n", encoding="utf-8")
+    assert len(Aligner(glossary).align_document(read_bilingual(path)).accepted) == 3

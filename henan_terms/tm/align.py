@@ -83,6 +83,14 @@ ANCHOR_WEIGHTS: Mapping[str, float] = {"term": 1.5, "number": 3.0, "latin": 3.0,
 DEFAULT_THRESHOLD = 0.5
 """Beads whose confidence is below this are rejected for review."""
 
+MAX_SENTENCES = 1000
+"""A paragraph with more sentences than this on one side is reported, not aligned: its lattice would
+not fit in memory (a paragraph of a whole book, a file without paragraph breaks)."""
+
+BAND = 20
+"""Beyond 40 × 40 sentences, beads are looked for only this many sentences either side of the diagonal,
+so the work grows with the paragraph's length, not with its square."""
+
 _MAX_COST = 700.0  # -log of the smallest positive double, about 1e-304
 _MAD_TO_SD = 1.4826  # standard deviation of a normal distribution per unit of median absolute deviation
 
@@ -322,6 +330,11 @@ class Aligner:
         zh, en = split_chinese(pair.zh.text), split_english(pair.en.text)
         if not zh or not en:
             return [], f"no {'Chinese' if not zh else 'English'} sentence to align"
+        if max(len(zh), len(en)) > MAX_SENTENCES:
+            return [], (
+                f"too long to align ({len(zh)} Chinese and {len(en)} English sentences; at most "
+                f"{MAX_SENTENCES} a side): check the paragraph breaks"
+            )
         beads = [
             Bead(origin, tuple(zh[i : i + di]), tuple(en[j : j + dj]), confidence, i, j)
             for (i, di, j, dj), confidence in self.align(zh, en, model)
@@ -333,25 +346,31 @@ class Aligner:
 
     def align(self, zh: Sequence[str], en: Sequence[str], model: LengthModel | None = None) -> list[tuple[Span, float]]:
         """The best path of beads through two lists of sentences, each bead with its posterior probability."""
-        costs = self._bead_costs(zh, en, model or self.prior_model)
-        forward = _forward(costs, len(zh), len(en))
-        backward = _backward(costs, len(zh), len(en))
+        band = _Band(len(zh), len(en))
+        costs = self._bead_costs(zh, en, model or self.prior_model, band)
+        forward = _forward(costs, band)
+        backward = _backward(costs, band)
         total = forward[len(zh), len(en)]
         return [
             (span, math.exp(min(0.0, total - forward[span[0], span[2]] - costs[span] - backward[_end(span)])))
-            for span in _viterbi(costs, len(zh), len(en))
+            for span in _viterbi(costs, band)
         ]
 
-    def _bead_costs(self, zh: Sequence[str], en: Sequence[str], model: LengthModel) -> dict[Span, float]:
-        """The cost of every bead that fits in the lattice."""
+    def _bead_costs(self, zh: Sequence[str], en: Sequence[str], model: LengthModel, band: _Band) -> dict[Span, float]:
+        """The cost of every bead that fits in the lattice (inside the band)."""
         zh_found = [self.anchors.chinese(s) for s in zh]
         en_found = [self.anchors.english(s) for s in en]
         rewards = self._rewards(zh_found, en_found)
         zh_groups, en_groups = _groups(zh, zh_found, rewards.keys()), _groups(en, en_found, rewards.keys())
         costs: dict[Span, float] = {}
         for (i, di), (zh_length, zh_anchors) in zh_groups.items():
-            for (j, dj), (en_length, en_anchors) in en_groups.items():
-                if (di, dj) in self._prior_costs:
+            for j in band.columns(i):
+                for dj in range(4):
+                    if (j, dj) not in en_groups or (di, dj) not in self._prior_costs:
+                        continue
+                    if not band.holds(i + di, j + dj):
+                        continue
+                    en_length, en_anchors = en_groups[j, dj]
                     length = model.cost(zh_length, en_length) if di and dj else 0.0
                     reward = sum(rewards[a] * min(n, en_anchors[a]) for a, n in zh_anchors.items() if a in en_anchors)
                     costs[i, di, j, dj] = self._prior_costs[di, dj] + length - reward
@@ -388,20 +407,45 @@ def _end(span: Span) -> tuple[int, int]:
     return i + di, j + dj
 
 
-def _viterbi(costs: Mapping[Span, float], n: int, m: int) -> list[Span]:
+class _Band:
+    """The points of an n × m lattice that beads may join: all of them for short paragraphs, those
+    within ``BAND`` sentences of the diagonal for long ones."""
+
+    def __init__(self, n: int, m: int) -> None:
+        self.n, self.m = n, m
+        self.width = BAND * max(n, m) if n * m > (2 * BAND) ** 2 else None
+
+    def holds(self, i: int, j: int) -> bool:
+        return self.width is None or abs(j * self.n - i * self.m) <= self.width
+
+    def columns(self, i: int) -> range:
+        """The j of row i inside the band."""
+        if self.width is None or not self.n:
+            return range(self.m + 1)
+        low = max(0, -((self.width - i * self.m) // self.n))  # ceil((i·m − width) / n)
+        high = min(self.m, (i * self.m + self.width) // self.n)
+        return range(low, high + 1)
+
+    def points(self) -> Iterator[tuple[int, int]]:
+        """Every point inside the band, row by row."""
+        for i in range(self.n + 1):
+            for j in self.columns(i):
+                yield i, j
+
+
+def _viterbi(costs: Mapping[Span, float], band: _Band) -> list[Span]:
     """The cheapest path of beads from (0, 0) to (n, m)."""
     best: dict[tuple[int, int], tuple[float, Span | None]] = {(0, 0): (0.0, None)}
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if (i, j) == (0, 0):
-                continue
-            options = [
-                (best[i - di, j - dj][0] + costs[i - di, di, j - dj, dj], (i - di, di, j - dj, dj))
-                for _i, di, _j, dj in _arrivals(costs, i, j)
-            ]
-            best[i, j] = min(options) if options else (math.inf, None)
+    for i, j in band.points():
+        if (i, j) == (0, 0):
+            continue
+        options = [
+            (best[i - di, j - dj][0] + costs[i - di, di, j - dj, dj], (i - di, di, j - dj, dj))
+            for _i, di, _j, dj in _arrivals(costs, i, j)
+        ]
+        best[i, j] = min(options) if options else (math.inf, None)
     path: list[Span] = []
-    point = (n, m)
+    point = (band.n, band.m)
     while (step := best[point][1]) is not None:
         path.append(step)
         point = (step[0], step[2])
@@ -423,23 +467,22 @@ def _departures(costs: Mapping[Span, float], i: int, j: int) -> list[Span]:
     return [(i, di, j, dj) for di in range(4) for dj in range(4) if (i, di, j, dj) in costs]
 
 
-def _forward(costs: Mapping[Span, float], n: int, m: int) -> dict[tuple[int, int], float]:
+def _forward(costs: Mapping[Span, float], band: _Band) -> dict[tuple[int, int], float]:
     """``-log`` of the summed probability of every path from (0, 0) to each point."""
     forward = {(0, 0): 0.0}
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if (i, j) != (0, 0):
-                forward[i, j] = _negative_log_sum(forward[s[0], s[2]] + costs[s] for s in _arrivals(costs, i, j))
+    for i, j in band.points():
+        if (i, j) != (0, 0):
+            forward[i, j] = _negative_log_sum(forward[s[0], s[2]] + costs[s] for s in _arrivals(costs, i, j))
     return forward
 
 
-def _backward(costs: Mapping[Span, float], n: int, m: int) -> dict[tuple[int, int], float]:
+def _backward(costs: Mapping[Span, float], band: _Band) -> dict[tuple[int, int], float]:
     """``-log`` of the summed probability of every path from each point to (n, m)."""
-    backward = {(n, m): 0.0}
-    for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
-            if (i, j) != (n, m):
-                backward[i, j] = _negative_log_sum(costs[s] + backward[_end(s)] for s in _departures(costs, i, j))
+    end = (band.n, band.m)
+    backward = {end: 0.0}
+    for i, j in reversed(list(band.points())):
+        if (i, j) != end:
+            backward[i, j] = _negative_log_sum(costs[s] + backward[_end(s)] for s in _departures(costs, i, j))
     return backward
 
 
