@@ -69,9 +69,24 @@ def test_glossary_terms_are_the_glossarys_business(glossary: Glossary) -> None:
         assert _findings(glossary, tm, "the leader system", source="推行链长制") == []
 
 
-def test_without_a_memory_the_check_says_nothing(glossary: Glossary) -> None:
+def test_without_a_memory_one_segment_is_no_evidence(glossary: Glossary) -> None:
     report = Linter(glossary).lint([SegmentPair("打造国际综合枢纽", "a hub")], select=["memory-inconsistency"])
     assert report.findings == ()
+
+
+def _run(glossary: Glossary, last: str) -> list[tuple[int, str]]:
+    """The units as drafts of one run, without a memory, the last one translated as given."""
+    pairs = [SegmentPair(u.source, u.target, "draft.txt", i + 1) for i, u in enumerate(UNITS)]
+    pairs.append(SegmentPair("打造国际综合枢纽", last, "draft.txt", 9))
+    report = Linter(glossary).lint(pairs, select=["memory-inconsistency"])
+    return [(f.line, f.message.split(" that hold it")[0]) for f in report.findings]
+
+
+def test_without_a_memory_the_run_itself_is_the_evidence(glossary: Glossary) -> None:
+    assert _run(glossary, "build a global transport hub") == [
+        (9, f"国际综合枢纽 is rendered '{HUB}' in 3 of the 4 segments of this run")
+    ]
+    assert _run(glossary, f"build an {HUB}") == []
 
 
 def test_lint_takes_the_memory_from_the_command_line_or_the_configuration(

@@ -121,12 +121,13 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
 def memory_inconsistency(context: LintContext) -> Iterator[Finding]:
     """A term the glossary lacks is rendered otherwise than the translation memory renders it.
 
-    Only with a memory (``lint --tm DB`` or ``tm`` in the configuration). For each Chinese term of the
-    source that the glossary does not hold (the n-grams term extraction considers), the memory's
-    rendering is the English that term extraction pairs with it over the memory's units holding the
-    term, when at least two of those units, and more than half of them, use it. A segment whose source
-    holds the term and whose translation lacks that rendering is reported, with the memory's count and
-    one unit as an example. Nothing is said of terms the memory renders in more than one way.
+    With a memory (``lint --tm DB`` or ``tm`` in the configuration), the memory is the evidence;
+    without one, the segments of the run itself (all the drafts linted together). For each Chinese
+    term of the source that the glossary does not hold (the n-grams term extraction considers), the
+    evidence's rendering is the English that term extraction pairs with it over the units holding
+    the term, when at least two of those units, and more than half of them, use it. A segment whose
+    source holds the term and whose translation lacks that rendering is reported, with the count and
+    one unit as an example. Nothing is said of terms rendered in more than one way.
     """
     for segment in context.segments:
         source, target = segment.pair.source, f" {english.fold(segment.pair.target)} "
@@ -136,9 +137,9 @@ def memory_inconsistency(context: LintContext) -> Iterator[Finding]:
                 continue
             yield segment.finding(
                 0,
-                f"{zh} is rendered {term.en!r} in {term.units} of the {term.of} units of the memory that hold it "
+                f"{zh} is rendered {term.en!r} in {term.units} of the {term.of} {term.evidence} that hold it "
                 f"(e.g. {term.example.origin or term.example.target[:60]!r}); the translation does not use it",
-                Why(zh, start, (term.en,), note=f"memory: {term.units} of {term.of} units"),
+                Why(zh, start, (term.en,), note=f"{term.units} of {term.of} {term.evidence}"),
                 term=zh,
                 expected=term.en,
             )

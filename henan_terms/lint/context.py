@@ -146,6 +146,7 @@ class MemoryTerm:
     units: int
     of: int
     example: TMUnit
+    evidence: str = "units of the memory"  # or "segments of this run", without a memory
 
 
 @frozen

@@ -3,17 +3,21 @@ term of the draft, when it renders it one way consistently."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
 
 from .. import english
 from ..extract import chinese_candidates, extract_terms
 from ..glossary import Glossary
+from ..model import TMUnit
 from ..tm.protocol import TranslationMemory
 from .context import MemoryTerm, SegmentPair
 
 __all__ = [
     "MIN_UNITS",
     "memory_terms",
+    "run_terms",
 ]
 
 MIN_UNITS = 2
@@ -41,3 +45,17 @@ def memory_terms(
         if len(using) >= MIN_UNITS and 2 * len(using) > len(units):
             found[zh] = MemoryTerm(zh, candidate.en, len(using), len(units), using[0])
     return found
+
+
+def run_terms(pairs: Sequence[SegmentPair], glossary: Glossary) -> Mapping[str, MemoryTerm]:
+    """Without a memory, the run's own segments are the evidence: a term the glossary lacks that most
+    segments holding it render one way, and a segment that does not."""
+    from ..tm.store import open_tm  # the memory's storage, only for a run that needs it
+
+    memory = open_tm(":memory:")
+    try:
+        memory.add(TMUnit(p.source, p.target, origin=f"{p.path}:{p.line}") for p in pairs if p.source and p.target)
+        found = memory_terms(memory, pairs, glossary)
+    finally:
+        memory.close()
+    return {zh: attrs.evolve(term, evidence="segments of this run") for zh, term in found.items()}

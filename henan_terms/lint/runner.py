@@ -14,8 +14,8 @@ from ..model import Finding, Severity
 from ..tm.protocol import TranslationMemory
 from ..version import __version__
 from .checks import default_registry
-from .context import LintContext, LintFinding, Segment, SegmentPair
-from .memory import memory_terms
+from .context import LintContext, LintFinding, MemoryTerm, Segment, SegmentPair
+from .memory import memory_terms, run_terms
 from .registry import CheckRegistry
 
 __all__ = [
@@ -85,9 +85,15 @@ class Linter:
             known = ", ".join(check.id for check in self.registry)
             raise UsageError(f"unknown checks {unknown}; known checks: {known}")
         pairs = list(pairs)
-        remembered = memory_terms(self.memory, pairs, self.glossary) if self.memory is not None else {}
-        context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs), remembered)
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
+        remembered: Mapping[str, MemoryTerm] = {}
+        if any(c.id == "memory-inconsistency" for c in checks):
+            remembered = (
+                memory_terms(self.memory, pairs, self.glossary)
+                if self.memory is not None
+                else run_terms(pairs, self.glossary)
+            )
+        context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs), remembered)
         findings = [
             attrs.evolve(finding, check=check.id, severity=_severity(finding, check.severity, check.id, severities))
             for check in checks
