@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 import rjieba
@@ -166,6 +166,7 @@ def to_numbers(pinyin_marks: str) -> str:
     return " ".join(to_tone3(s, v_to_u=True) for s in syllables(pinyin_marks))
 
 
+@lru_cache(maxsize=100_000)
 def to_toneless(pinyin_marks: str) -> str:
     """Pinyin without tones (``liàn zhǎng`` → ``lian zhang``)."""
     return " ".join(to_normal(s, v_to_u=True) for s in syllables(pinyin_marks))
@@ -198,6 +199,7 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(to_normal(r, v_to_u=True) for r in pinyin(char, heteronym=True)[0])
 
 
+@cache
 def tone_readings(char: str) -> frozenset[str]:
     """Every reading pypinyin knows for a character, in tone marks (基: jī)."""
     return frozenset(pinyin(char, heteronym=True, style=Style.TONE)[0])

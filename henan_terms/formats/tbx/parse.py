@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from attrs import evolve, frozen
@@ -123,11 +124,10 @@ class EntryParser:
             raise FormatError(self.name, 0, f"cannot read: {error.strerror}") from None
         if empty:
             raise FormatError(self.name, 1, "empty file: a TBX file has a <tbx> (TBX v3) or <martif> (TBX 2008) root")
-        checked = False
-        for _event, element in iterparse(self.path, name=self.name):
-            if not checked:
-                self._check_root(element.getroottree().getroot())
-                checked = True
+        for _event, root in iterparse(self.path, events=("start",), name=self.name):
+            self._check_root(root)
+            break
+        for _event, element in iterparse(self.path, name=self.name, tag=_WANTED):
             name = _local(element)
             if name in ENTRIES:
                 yield _entry(element)
@@ -157,9 +157,18 @@ class EntryParser:
             self.sources[key] = Source(id=key, title=fields.get("title", ""), **values)
 
 
+_WANTED = tuple(f"{{*}}{name}" for name in (*sorted(ENTRIES), *sorted(OBJECT_SECTIONS), "title"))
+"""The elements the reader acts on, in any namespace: the others reach Python only inside them."""
+
+
 def _local(element: etree._Element) -> str:
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@lru_cache(maxsize=1024)
+def _local_name(tag: str) -> str:
+    return tag.rpartition("}")[2]
 
 
 def _line(element: etree._Element) -> int:
