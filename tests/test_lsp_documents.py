@@ -9,7 +9,7 @@ import pytest
 
 from henan_terms.errors import ConfigError
 from henan_terms.lint import LintConfig, load_config, read_draft
-from henan_terms.lsp.documents import Span, place
+from henan_terms.lsp.documents import Projects, Span, place
 from henan_terms.model import Finding, Severity
 
 
@@ -68,3 +68,16 @@ def test_a_pairing_rule_that_is_not_a_table_of_endings_is_refused_with_its_line(
     with pytest.raises(ConfigError) as error:
         load_config(path)
     assert [(p.line, p.message.split(":")[0]) for p in error.value.problems] == [(2, "pair")]
+
+
+def test_a_glossary_is_loaded_once_per_run_and_again_when_its_file_changes(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.csv"
+    terms.write_text("zh,en,status\n北斗,BeiDou,preferred\n", encoding="utf-8")
+    (tmp_path / "henan-terms.toml").write_text('glossaries = ["terms.csv"]\n', encoding="utf-8")
+    projects = Projects()
+    first = projects.project(projects.config(tmp_path / "a.txt"))
+    assert projects.project(projects.config(tmp_path / "b.po")) is first
+    assert [c.zh for c in first.glossary] == ["北斗"]
+    terms.write_text("zh,en,status\n北斗,BeiDou,preferred\n量子信息,quantum information,preferred\n", encoding="utf-8")
+    changed = projects.project(projects.config(tmp_path / "a.txt"))
+    assert changed is not first and [c.zh for c in changed.glossary] == ["北斗", "量子信息"]

@@ -40,22 +40,23 @@ def describe(project: Project, line: str, column: int) -> str | None:
 def _concept(glossary: Glossary, concept: Concept) -> str:
     """A concept as Markdown: its terms with pinyin and traditional forms, renderings with status and
     citations, note."""
-    lines = []
+    blocks = []
     for term in concept.terms:
-        traditional = f" · {' '.join(term.traditional_forms)}" if term.traditional_forms else ""
+        traditional = [form for form in term.traditional_forms if form != term.text]
         kind = "" if term is concept.head else f" ({term.type.value})"
-        lines.append(f"**{term.text}**{kind} {term.pinyin}{traditional}")
-    lines[0] += f" · `{concept.id}`"
-    lines.append("")
+        blocks.append(f"**{term.text}**{kind} {term.pinyin}" + "".join(f" · {form}" for form in traditional))
+    blocks[0] += f" · `{concept.id}`"
+    renderings = []
     for rendering in concept.renderings:
         text = f"~~{rendering.text}~~" if rendering.status is Status.DEPRECATED else f"**{rendering.text}**"
-        cited = "; ".join(glossary.cite(c) for c in rendering.citations)
+        cited = "".join(f" — {glossary.cite(c)}" for c in rendering.citations)
         note = f" — {rendering.note}" if rendering.note else ""
-        lines.append(f"- {text} — {rendering.status.value}{' — ' + cited if cited else ''}{note}")
+        renderings.append(f"- {text} — {rendering.status.value}{cited}{note}")
+    blocks.append("\n".join(renderings))
     shown = {c for r in concept.renderings for c in r.citations}
     others = [glossary.cite(c) for c in concept.citations if c not in shown]
     if others:
-        lines += ["", f"Cited: {'; '.join(others)}"]
+        blocks.append(f"Cited: {'; '.join(others)}")
     if concept.note:
-        lines += ["", concept.note]
-    return "\n".join(lines)
+        blocks.append(concept.note)
+    return "\n\n".join(blocks)
