@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from henan_terms.errors import ConfigError
+from henan_terms.errors import ConfigError, FormatError
+from henan_terms.formats.units import read_units
 from henan_terms.lint import LintConfig, load_config, read_draft
 from henan_terms.lsp.documents import Projects, Span, place
 from henan_terms.model import Finding, Severity
@@ -81,3 +82,39 @@ def test_a_glossary_is_loaded_once_per_run_and_again_when_its_file_changes(tmp_p
     terms.write_text("zh,en,status\n北斗,BeiDou,preferred\n量子信息,quantum information,preferred\n", encoding="utf-8")
     changed = projects.project(projects.config(tmp_path / "a.txt"))
     assert changed is not first and [c.zh for c in changed.glossary] == ["北斗", "量子信息"]
+
+
+def test_a_pairing_rule_whose_source_is_also_a_draft_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "henan-terms.toml"
+    path.write_text('[pair]\n".en.md" = ".zh.md"\n".zh.md" = ".en.md"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot name both drafts and sources"):
+        load_config(path)
+
+
+TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" '
+    'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n'
+    '<tu><tuv xml:lang="zh-CN"><seg>北斗应用</seg></tuv><tuv xml:lang="en"><seg>{}</seg></tuv></tu></body></tmx>\n'
+)
+TS = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="en" sourcelanguage="zh_CN">\n'
+    "<context><name>A</name>\n<message><source>北斗应用</source><translation>{}</translation></message>\n"
+    "</context></TS>\n"
+)
+
+
+@pytest.mark.parametrize(("name", "template"), [("a.tmx", TMX), ("a.ts", TS)])
+def test_xml_unit_files_are_read_from_the_editor_text_with_no_file_on_disk(
+    tmp_path: Path, name: str, template: str
+) -> None:
+    units = list(read_units(tmp_path / name, text=template.format("Dipper applications")))
+    assert [(u.source, u.target) for u in units] == [("北斗应用", "Dipper applications")]
+    with pytest.raises(FormatError, match="no such file"):
+        list(read_units(tmp_path / name))
+
+
+def test_an_editor_text_that_declares_entities_is_refused_naming_the_file(tmp_path: Path) -> None:
+    declared = TMX.format("&e;").replace("<tmx ", '<!DOCTYPE tmx [<!ENTITY e "Dipper">]>\n<tmx ', 1)
+    with pytest.raises(FormatError, match="declares XML entities") as error:
+        list(read_units(tmp_path / "a.tmx", text=declared))
+    assert error.value.problem.path == str(tmp_path / "a.tmx")

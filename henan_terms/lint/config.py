@@ -124,6 +124,8 @@ def load_config(path: Path) -> LintConfig:
     pair = table.get("pair", PAIRS)
     if not isinstance(pair, dict) or not all(isinstance(v, str) and v for v in (*pair, *pair.values())):
         bad("pair", f'must be a table of draft ending = source ending, e.g. ".en.md" = ".zh.md", not {pair!r}')
+    elif set(pair) & set(pair.values()):
+        bad("pair", f"an ending cannot name both drafts and sources: {sorted(set(pair) & set(pair.values()))}")
     if problems:
         raise ConfigError(problems)
     return LintConfig(

@@ -51,19 +51,22 @@ class HenanTermsServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         if not document.path:
             return
+        self._publish(document)
         path = Path(document.path)
+        for other in list(self.workspace.text_documents.values()):
+            if other.uri != uri and other.path and self._source_of(Path(other.path)) == path:
+                self._publish(other)
+
+    def _publish(self, document: TextDocument) -> None:
         try:
-            marks = self.projects.lint(path, document.source, self.opened)
+            marks = self.projects.lint(Path(document.path), document.source, self.opened)
             diagnostics = [_diagnostic(document, mark) for mark in marks]
         except HenanTermsError as error:
             diagnostics = [_error(str(error))]
-        self.diagnostics[uri] = diagnostics
+        self.diagnostics[document.uri] = diagnostics
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
+            types.PublishDiagnosticsParams(uri=document.uri, diagnostics=diagnostics, version=document.version)
         )
-        for other in list(self.workspace.text_documents.values()):
-            if other.uri != uri and other.path and self._source_of(Path(other.path)) == path:
-                self.publish(other.uri)
 
     def _source_of(self, draft: Path) -> Path | None:
         try:
