@@ -48,6 +48,11 @@ class Editor:
         )
         return await self.diagnostics(name)
 
+    async def close(self, name: str) -> list[types.Diagnostic]:
+        uri = (self.folder / name).as_uri()
+        self.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        return await self.diagnostics(name)
+
     async def hover(self, name: str, line: int, character: int) -> str | None:
         uri = (self.folder / name).as_uri()
         params = types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
@@ -270,6 +275,22 @@ def test_an_open_source_is_read_as_the_editor_holds_it_and_relints_its_draft(ser
         assert spans(await editor.diagnostics("notes.en.md")) == [("deprecated-rendering", 0, 13, 19)]
 
     session(server, tmp_path, scenario)
+
+
+def test_closing_a_document_clears_its_diagnostics(server: Server, tmp_path: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        assert len(await editor.open("draft.txt", DEPRECATED)) == 1
+        assert await editor.close("draft.txt") == []
+
+    session(server, tmp_path, scenario)
+
+
+def test_the_configured_severity_is_the_diagnostic_severity(server: Server, tmp_path: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        [diagnostic] = await editor.open("draft.txt", DEPRECATED)
+        assert diagnostic.severity == types.DiagnosticSeverity.Information
+
+    session(server, tmp_path, scenario, '[severity]\ndeprecated-rendering = "info"\n')
 
 
 def test_the_configuration_selects_checks_and_names_the_pairing_rule(server: Server, tmp_path: Path) -> None:
