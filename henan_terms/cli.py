@@ -27,7 +27,7 @@ from .lint.report import json_records, sarif_log, text_lines
 from .loader import load_glossary
 from .lookup import EXACT, NEAR, PARTIAL, Hit, find
 from .merge import merge_glossary
-from .model import Citation, Severity
+from .model import Severity
 from .output import check_output, replacing
 from .tm_cli import tm
 from .version import __version__
@@ -43,6 +43,7 @@ __all__ = [
     "import_",
     "lint",
     "lookup",
+    "lsp",
     "main",
     "merge",
     "validate",
@@ -137,7 +138,7 @@ def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
         table.add_row(
             f"[{style}]{rendering.text}[/]" if style else rendering.text,
             rendering.status.value,
-            "; ".join(_cite(glossary, c) for c in rendering.citations),
+            "; ".join(glossary.cite(c) for c in rendering.citations),
         )
     console.print(table)
     for label, text in (("subject", concept.subject), ("definition", concept.definition), ("note", concept.note)):
@@ -147,14 +148,6 @@ def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
         if rendering.note:
             console.print(f"  note on {rendering.text!r}: {rendering.note}")
     console.print(f"  [dim]matched {hit.field}: {hit.matched}[/]\n")
-
-
-def _cite(glossary: Glossary, citation: Citation) -> str:
-    source = glossary.sources.get(citation.source)
-    if source is None:
-        return str(citation)
-    name = ", ".join(part for part in (source.publisher, source.title, source.date) if part)
-    return f"{name} {citation.locator}".strip() + (f" <{source.url}>" if source.url else "")
 
 
 @cli.command()
@@ -308,6 +301,15 @@ def merge(draft: Path, into: Path) -> None:
     a clash of ids, terms or sources refuses the merge and is listed, and INTO is replaced in one step."""
     merged = merge_glossary(draft, into)
     click.echo(f"merged {merged.concepts} concepts and {merged.sources} sources into {merged.target}")
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Speak over stdin and stdout (the only way; editors may pass it).")
+def lsp(stdio: bool) -> None:
+    """Run the language server: lint diagnostics as you type, the glossary on hover, fixes as code actions."""
+    from .lsp.server import serve  # imported here: pygls is loaded only by the command that needs it
+
+    serve()
 
 
 cli.add_command(tm)

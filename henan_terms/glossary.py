@@ -12,7 +12,7 @@ from pathlib import Path
 from attrs import field, frozen
 
 from .lookup import Hit, TermIndex
-from .model import Concept, Source
+from .model import Citation, Concept, Source
 
 __all__ = [
     "BUNDLED_NAME",
@@ -49,6 +49,14 @@ class Glossary:
     def suggest(self, query: str, limit: int = 5) -> list[Hit]:
         """Near misses for a query that found nothing."""
         return self._index.suggest(query, limit)
+
+    def cite(self, citation: Citation) -> str:
+        """A citation as a reader wants it: publisher, title, date, locator and address of its source."""
+        source = self.sources.get(citation.source)
+        if source is None:
+            return str(citation)
+        name = ", ".join(part for part in (source.publisher, source.title, source.date) if part)
+        return f"{name} {citation.locator}".strip() + (f" <{source.url}>" if source.url else "")
 
     @cached_property
     def _by_id(self) -> dict[str, Concept]:

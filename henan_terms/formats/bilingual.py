@@ -21,6 +21,7 @@ __all__ = [
     "ParagraphPair",
     "pair_paragraphs",
     "paragraphs",
+    "parallel",
     "read_bilingual",
     "read_parallel",
 ]
@@ -113,7 +114,15 @@ def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument
     Different numbers of non-empty lines are an error naming both counts. The document's path is
     the English file's, as its lines are where translations stand.
     """
-    zh, en = paragraphs(_read(chinese)), paragraphs(_read(english))
+    return parallel(_read(chinese), _read(english), chinese, english)
+
+
+def parallel(
+    chinese_text: str, english_text: str, chinese: str | Path = "<source>", english: str | Path = "<draft>"
+) -> BilingualDocument:
+    """The texts of two line-aligned files (as ``read_parallel`` reads them, or as an editor holds them)
+    paired line by line; ``chinese`` and ``english`` name the files in the document and its errors."""
+    zh, en = paragraphs(chinese_text), paragraphs(english_text)
     if len(zh) != len(en):
         raise FormatError(
             str(english),

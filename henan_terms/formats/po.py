@@ -303,16 +303,17 @@ def write_po_units(units: Iterable[TMUnit], path: str | Path) -> int:
     return len(catalog)
 
 
-def read_po_units(path: str | Path, skipped: list[Problem] | None = None) -> list[TMUnit]:
-    """The translated entries of a PO file as Chinese → English units; untranslated, fuzzy and
-    obsolete entries, and comments that cannot be read, go to ``skipped``.
+def read_po_units(path: str | Path, skipped: list[Problem] | None = None, text: str | None = None) -> list[TMUnit]:
+    """The translated entries of a PO file (or of ``text``, its content as an editor holds it) as
+    Chinese → English units; untranslated, fuzzy and obsolete entries, and comments that cannot be
+    read, go to ``skipped``.
 
     The Chinese side is ``msgstr`` when the header's ``Language`` is Chinese, ``msgid`` when it names
     another language, and, without a ``Language``, whichever side of each entry has Han characters.
     """
     name = str(path)
     try:
-        catalog = polib.pofile(name, wrapwidth=0)
+        catalog = polib.pofile(name if text is None else text, wrapwidth=0)
     except (OSError, ValueError) as error:
         found = _LINE_IN_ERROR.search(str(error))
         raise FormatError(name, int(found.group(1)) if found else 0, f"not a PO file: {error}") from None

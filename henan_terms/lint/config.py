@@ -24,8 +24,10 @@ __all__ = [
 ]
 
 CONFIG_FILES = ("henan-terms.toml", ".henan-terms.toml", "pyproject.toml")
+PAIRS = {".en.md": ".zh.md", ".en.txt": ".zh.txt"}
+"""The default naming rule of drafts and their sources: the ending of a draft, the ending of its source."""
 _LIST_KEYS = ("glossaries", "select", "ignore")
-_KEYS = {*_LIST_KEYS, "severity", "fail-on", "tm"}
+_KEYS = {*_LIST_KEYS, "severity", "fail-on", "tm", "pair"}
 _LEVELS = ", ".join(s.value for s in Severity)
 
 
@@ -39,7 +41,15 @@ class LintConfig:
     severities: dict[str, Severity] = field(factory=dict)
     fail_on: Severity = Severity.WARNING
     tm: str | None = None  # a translation memory: a path relative to the config file, or a URL
+    pair: dict[str, str] = field(factory=lambda: dict(PAIRS))  # draft ending → source ending (the editor's)
     path: Path | None = None
+
+    def source_of(self, draft: Path) -> Path | None:
+        """The source a draft is paired with by the naming rule, None when its name follows none."""
+        for ending, source in self.pair.items():
+            if draft.name.endswith(ending) and len(draft.name) > len(ending):
+                return draft.with_name(draft.name.removesuffix(ending) + source)
+        return None
 
 
 def find_config(start: Path) -> Path | None:
@@ -111,6 +121,11 @@ def load_config(path: Path) -> LintConfig:
     memory = table.get("tm")
     if memory is not None and not isinstance(memory, str):
         bad("tm", f"must be a path or URL of a translation memory, not {memory!r}")
+    pair = table.get("pair", PAIRS)
+    if not isinstance(pair, dict) or not all(isinstance(v, str) and v for v in (*pair, *pair.values())):
+        bad("pair", f'must be a table of draft ending = source ending, e.g. ".en.md" = ".zh.md", not {pair!r}')
+    elif set(pair) & set(pair.values()):
+        bad("pair", f"an ending cannot name both drafts and sources: {sorted(set(pair) & set(pair.values()))}")
     if problems:
         raise ConfigError(problems)
     return LintConfig(
@@ -120,5 +135,6 @@ def load_config(path: Path) -> LintConfig:
         severities=severities,
         fail_on=Severity(fail_on),
         tm=memory if memory is None or "://" in memory else str(path.parent / memory),
+        pair=dict(pair),
         path=path,
     )

@@ -17,6 +17,7 @@ __all__ = [
     "apply_fixes",
     "fix_file",
     "fixable",
+    "replacement",
 ]
 
 FIXABLE = ("deprecated-rendering", "variant-rendering")
@@ -27,19 +28,19 @@ def fixable(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.check in FIXABLE and f.expected and f.found]
 
 
-def _replacement(found: str, expected: str) -> str:
+def replacement(found: str, expected: str) -> str:
     """The rendering to use, with the initial capital and the plural of the text it replaces."""
-    replacement = expected
-    found_words, expected_words = found.split(), replacement.split()
+    result = expected
+    found_words, expected_words = found.split(), result.split()
     if found_words and expected_words:
         last, wanted = found_words[-1].lower(), expected_words[-1]
         if last.endswith("s") and english.base_form(last) != last and wanted.islower() and not wanted.endswith("s"):
             plural = getInflection(wanted.lower(), tag="NNS")
             if plural and english.base_form(plural[0]) == english.base_form(wanted.lower()):
-                replacement = " ".join([*expected_words[:-1], plural[0]])
-    if found[:1].isupper() and replacement[:1].islower():
-        replacement = replacement[:1].upper() + replacement[1:]
-    return replacement
+                result = " ".join([*expected_words[:-1], plural[0]])
+    if found[:1].isupper() and result[:1].islower():
+        result = result[:1].upper() + result[1:]
+    return result
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
@@ -50,8 +51,9 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
         start = finding.column - 1
         if line[start : start + len(finding.found)] != finding.found:
             continue
-        replacement = _replacement(finding.found, finding.expected)
-        lines[finding.line - 1] = line[:start] + replacement + line[start + len(finding.found) :]
+        lines[finding.line - 1] = (
+            line[:start] + replacement(finding.found, finding.expected) + line[start + len(finding.found) :]
+        )
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from attrs import frozen
 
 from ..errors import FormatError
-from ..formats.bilingual import BilingualDocument, Paragraph, pair_paragraphs, paragraphs, read_parallel
+from ..formats.bilingual import BilingualDocument, Paragraph, pair_paragraphs, paragraphs, parallel
 from ..formats.units import UNIT_SUFFIXES, read_units
 from .context import SegmentPair
 
@@ -50,8 +50,12 @@ class Draft:
     unpaired: tuple[Paragraph, ...] = ()
 
 
-def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
+def read_draft(
+    path: str | Path, source: str | Path | None = None, *, text: str | None = None, source_text: str | None = None
+) -> Draft:
     """Segment pairs of a draft: with ``source``, two line-aligned text files; otherwise by suffix.
+    ``text`` and ``source_text`` are the files' contents as an editor holds them, read instead of
+    the files.
 
     Suppression: in text and Markdown drafts, ``<!-- henan-terms: ignore CHECK -->`` inside the
     English or the Chinese paragraph, or on its own line just before the pair, ignores the named
@@ -63,11 +67,16 @@ def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
     suffix = path.suffix.lower()
     before: dict[int, frozenset[str]] = {}
     if source is not None:
-        document = read_parallel(source, path)
+        document = parallel(
+            _read_text(source) if source_text is None else source_text,
+            _read_text(path) if text is None else text,
+            source,
+            path,
+        )
     elif suffix in UNIT_SUFFIXES:
-        return _read_units(path)
+        return _read_units(path, text)
     else:
-        document, before = _read_bilingual(path)
+        document, before = _read_bilingual(path, text)
     pairs = []
     for pair in document.pairs:
         target, in_target = _strip_comments(pair.en.text)
@@ -80,16 +89,19 @@ def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
     return Draft(str(path), tuple(pairs), document.unpaired)
 
 
-def _read_bilingual(path: Path) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
-    """A bilingual document whose comment-only lines are left out of the pairing; each such line's
-    checks are returned under the line number of the next non-empty line."""
+def _read_text(path: str | Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-    lines = text.splitlines()
+
+
+def _read_bilingual(path: Path, text: str | None) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
+    """A bilingual document whose comment-only lines are left out of the pairing; each such line's
+    checks are returned under the line number of the next non-empty line."""
+    lines = (_read_text(path) if text is None else text).splitlines()
     before: dict[int, frozenset[str]] = {}
     pending: frozenset[str] = frozenset()
     for number, line in enumerate(lines, start=1):
@@ -102,12 +114,12 @@ def _read_bilingual(path: Path) -> tuple[BilingualDocument, dict[int, frozenset[
     return pair_paragraphs(paragraphs("\n".join(lines)), str(path)), before
 
 
-def _read_units(path: Path) -> Draft:
+def _read_units(path: Path, text: str | None) -> Draft:
     """A bilingual file the memory also imports, through the same reader; a note of a unit (a PO
     translator comment, an XLIFF or TMX note) may suppress checks for it."""
     pairs = tuple(
         SegmentPair(unit.source, unit.target, str(path), unit.line, ignore=_noted(unit.properties))
-        for unit in read_units(path)
+        for unit in read_units(path, text=text)
     )
     return Draft(str(path), pairs)
 
