@@ -52,12 +52,13 @@ def search_keys(concept: Concept) -> list[list[str]]:
 
 
 def inflections(concepts: Iterable[Concept]) -> dict[str, str]:
-    """Every inflected form of the words of the renderings (by lemminflect) whose base form differs,
-    mapped to that base form as :func:`henan_terms.english.fold` reads it: the page folds a typed
-    word with this table, so that "leading enterprises" finds "leading enterprise" as lookup does."""
-    bases = {base for concept in concepts for r in concept.renderings for *_, base in english.token_spans(r.text)}
-    forms = set(bases)
-    for base in bases:
+    """The words of the renderings and every inflected form of their base forms (by lemminflect), each
+    mapped to its base form as :func:`henan_terms.english.fold` reads it, where that differs: the page
+    folds a typed word with this table, so that "leading enterprises" finds "leading enterprise" as
+    lookup does."""
+    words = {word for concept in concepts for r in concept.renderings for word in english.word_forms(r.text)}
+    forms = set(words)
+    for base in {english.base_form(word) for word in words}:
         for table in (getAllInflections(base), getAllInflectionsOOV(base, upos="NOUN")):
             forms |= {form.lower() for group in table.values() for form in group}
     return {form: base for form in sorted(forms) if (base := english.base_form(form)) != form}

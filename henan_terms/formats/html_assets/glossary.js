@@ -32,26 +32,45 @@
     return [...text].map((c) => (Object.hasOwn(data.simplified, c) ? data.simplified[c] : c)).join("");
   }
 
-  /** The concepts a query finds: `exact` where a key equals it (what lookup finds), `found` where a
-   * key contains it (as the query is typed). */
-  function search(query) {
-    const exact = new Set();
-    const found = new Set();
-    query = query.trim();
-    if (!query) return { exact, found };
-    const han = HAN.test(query);
-    const wanted = han ? [[0, query], [0, simplified(query)]] : [[2, fold(query)], [1, pinyinKey(query)]];
-    for (const [id, keys] of Object.entries(data.keys)) {
-      for (const [field, key] of wanted) {
-        if (!key) continue;
-        if (keys[field].includes(key)) exact.add(id);
-        if (keys[field].some((k) => k.includes(key))) found.add(id);
+  /** The concepts of each key, by field: Chinese (either script), pinyin, English. */
+  const index = [new Map(), new Map(), new Map()];
+  for (const [id, fields] of Object.entries(data.keys)) {
+    fields.forEach((keys, field) => {
+      for (const key of keys) {
+        if (!index[field].has(key)) index[field].set(key, []);
+        index[field].get(key).push(id);
       }
-    }
-    return { exact, found };
+    });
   }
 
-  window.henanTerms = { fold, pinyinKey, search };
+  /** A query's keys, as lookup makes them: Chinese as typed and simplified, else English and pinyin. */
+  function queryKeys(query) {
+    query = query.trim();
+    const keys = HAN.test(query) ? [[0, query], [0, simplified(query)]] : [[2, fold(query)], [1, pinyinKey(query)]];
+    return keys.filter(([, key]) => key);
+  }
+
+  /** The concepts a key equals: what lookup finds. */
+  function exact(query) {
+    return new Set(queryKeys(query).flatMap(([field, key]) => index[field].get(key) || []));
+  }
+
+  /** The concepts a key contains: what the page shows as the query is typed. */
+  function found(query) {
+    const ids = new Set();
+    for (const [field, key] of queryKeys(query)) {
+      for (const [candidate, concepts] of index[field]) {
+        if (candidate.includes(key)) concepts.forEach((id) => ids.add(id));
+      }
+    }
+    return ids;
+  }
+
+  function search(query) {
+    return { exact: exact(query), found: found(query) };
+  }
+
+  window.henanTerms = { exact, fold, found, pinyinKey, search };
 
   const controls = document.getElementById("ht_controls");
   const input = document.getElementById("ht_search");
@@ -64,22 +83,22 @@
 
   function apply() {
     const query = input.value.trim();
-    const { exact, found } = search(query);
+    const hits = search(query);
     let shown = 0;
     for (const concept of concepts) {
       const visible =
-        (!query || found.has(concept.id)) &&
+        (!query || hits.found.has(concept.id)) &&
         (!domain.value || concept.dataset.subject === domain.value) &&
         (!state.value || concept.dataset.status.split(" ").includes(state.value));
       concept.hidden = !visible;
-      concept.classList.toggle("exact", exact.has(concept.id));
+      concept.classList.toggle("exact", hits.exact.has(concept.id));
       if (visible) shown += 1;
     }
     for (const part of parts) part.hidden = !part.querySelector("article.concept:not([hidden])");
     none.hidden = shown > 0;
     const filtered = query || domain.value || state.value;
     status.textContent = filtered
-      ? `${shown} of ${concepts.length} concepts shown` + (exact.size ? `, ${exact.size} exact` : "")
+      ? `${shown} of ${concepts.length} concepts shown` + (hits.exact.size ? `, ${hits.exact.size} exact` : "")
       : "";
   }
 
