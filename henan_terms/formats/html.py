@@ -6,6 +6,7 @@ nothing is fetched, and it works from ``file://`` as from any static host."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
@@ -86,7 +87,8 @@ def search_data(glossary: Glossary) -> dict[str, Any]:
 def _page(glossary: Glossary) -> html.HtmlElement:
     groups: dict[str, list[Concept]] = {}
     for concept in glossary:
-        groups.setdefault(Path(glossary.files.get(concept.id, glossary.name)).stem, []).append(concept)
+        name = Path(glossary.files.get(concept.id, glossary.name)).stem
+        groups.setdefault(re.sub(r"\s+", "-", name), []).append(concept)
     subjects = sorted({concept.subject for concept in glossary if concept.subject}, key=str.casefold)
     data = json.dumps(search_data(glossary), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     title = f"Glossary {glossary.name}: Chinese–English policy terms"
@@ -120,7 +122,6 @@ def _page(glossary: Glossary) -> html.HtmlElement:
             ),
             E.SCRIPT(data, type="application/json", id="ht_data"),
             E.SCRIPT(src=ASSETS[1]),
-            lang="en",
         ),
         lang="en",
     )
