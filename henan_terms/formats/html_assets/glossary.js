@@ -135,5 +135,6 @@
     }
   });
   window.addEventListener("hashchange", openTarget);
+  apply(); // the browser may have kept the fields' values from a visit before
   openTarget();
 })();
