@@ -182,12 +182,15 @@ def export(
     if folder and output is None:
         raise click.UsageError(f"the {fmt} export is a folder of files: give it with -o DIR")
     if output is not None:
-        (check_folder if folder else check_output)(output, force=force)
+        if folder:
+            check_folder(output, force=force, ours=FOLDER_FORMATS[fmt])
+        else:
+            check_output(output, force=force)
     glossary = load_glossary(*glossaries)
     if output is None:
         export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=not no_deprecated, bom=bom)
     elif folder:
-        with replacing_folder(output, force=force) as temporary:
+        with replacing_folder(output, force=force, ours=FOLDER_FORMATS[fmt]) as temporary:
             export_folder(glossary, fmt, temporary, include_deprecated=not no_deprecated)
     else:
         with replacing(output, force=force) as temporary, temporary.open("wb") as stream:

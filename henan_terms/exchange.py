@@ -14,7 +14,7 @@ from .assembly import ConceptPlaces, GlossaryParts
 from .errors import Problem, UsageError
 from .formats.cedict import read_cedict
 from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
-from .formats.html import write_html
+from .formats.html import ASSETS, PAGE, write_html
 from .formats.imports import Imported
 from .formats.json import write_json
 from .formats.json_import import read_json
@@ -40,8 +40,8 @@ __all__ = [
 ]
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
-FOLDER_FORMATS = ("html",)
-"""Formats written as a folder of files, for people rather than tools, and not read back."""
+FOLDER_FORMATS = {"html": (PAGE, *ASSETS)}
+"""Formats written as a folder, for people rather than tools, and not read back: the files each writes."""
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
 _BY_SUFFIX = {
     ".tbx": "tbx",

@@ -101,19 +101,28 @@ def _run(*args: str) -> int:
     return main(list(args))
 
 
-def test_export_writes_a_folder_and_refuses_one_with_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_a_folder_and_replaces_an_earlier_export_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     site = tmp_path / "site"
     site.mkdir()  # an empty folder is written into
     assert _run("export", "--format", "html", "-o", str(site)) == 0
-    assert (site / PAGE).is_file()
-    (site / "mine.txt").write_text("mine", encoding="utf-8")
+    (site / PAGE).write_text("edited", encoding="utf-8")
     capsys.readouterr()
     assert _run("export", "--format", "html", "-o", str(site)) == 2
     assert "is not empty; give --force" in capsys.readouterr().err
-    assert (site / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert (site / PAGE).read_text(encoding="utf-8") == "edited"
     assert _run("export", "--format", "html", "-o", str(site), "--force") == 0
     assert sorted(p.name for p in site.iterdir()) == sorted([PAGE, *ASSETS])
+    assert "<article" in (site / PAGE).read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # nothing left beside it
+
+
+def test_export_never_replaces_a_folder_of_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert _run("export", "--format", "html", "-o", str(tmp_path), "--force") == 2
+    assert "holds other files than this export writes (notes.txt)" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def test_export_needs_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,12 +146,12 @@ def test_a_failed_write_leaves_the_old_folder_as_it_was(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError), replacing_folder(site, force=True) as temporary:
+    with pytest.raises(RuntimeError), replacing_folder(site, force=True, ours=["old.html"]) as temporary:
         (temporary / PAGE).write_text("half", encoding="utf-8")
         raise RuntimeError("stopped halfway")
     assert [p.name for p in site.iterdir()] == ["old.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
-    with replacing_folder(site, force=True) as temporary:
+    with replacing_folder(site, force=True, ours=["old.html"]) as temporary:
         (temporary / PAGE).write_text("new", encoding="utf-8")
     assert [p.name for p in site.iterdir()] == [PAGE]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
