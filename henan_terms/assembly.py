@@ -69,6 +69,7 @@ class GlossaryParts:
             concepts=tuple(d.concept for d in self._drafts),
             sources={key: source for key, (source, _) in self._sources.items()},
             digest=digest,
+            files={d.concept.id: d.where.rpartition(":")[0] for d in self._drafts},
         )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
+from . import glossary as glossary_module
 from . import model
 from .glossary import Glossary
 from .version import __version__
@@ -25,7 +26,7 @@ from .version import __version__
 __all__ = ["cache_folder", "cache_key", "cached", "remember"]
 
 
-_RECORDS = hashlib.sha256(Path(model.__file__).read_bytes()).digest()
+_RECORDS = hashlib.sha256(Path(model.__file__).read_bytes() + Path(glossary_module.__file__).read_bytes()).digest()
 """The definition of the records a cached glossary holds: an entry written by another one is not used."""
 
 

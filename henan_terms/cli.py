@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .cli_options import glossary_option
 from .errors import HenanTermsError
-from .exchange import EXPORT_FORMATS, IMPORT_FORMATS, export_glossary, import_glossary
+from .exchange import EXPORT_FORMATS, FOLDER_FORMATS, IMPORT_FORMATS, export_folder, export_glossary, import_glossary
 from .extract import extract_from
 from .extract_output import FORMATS as EXTRACT_FORMATS
 from .extract_output import write_candidates
@@ -28,7 +28,7 @@ from .loader import load_glossary
 from .lookup import EXACT, NEAR, PARTIAL, Hit, find
 from .merge import merge_glossary
 from .model import Severity
-from .output import check_output, replacing
+from .output import check_folder, check_output, replacing, replacing_folder
 from .tm_cli import tm
 from .version import __version__
 
@@ -159,24 +159,35 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice((*EXPORT_FORMATS, *FOLDER_FORMATS)), required=True, help="Output format."
+)
 @glossary_option
 @click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out.")
 @click.option("--bom", is_flag=True, help="Start a CSV with a byte-order mark, for Excel.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout).")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout); folder for html.")
+@click.option("--force", is_flag=True, help="Replace an existing output file or folder.")
 def export(
     fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: Path | None, force: bool
 ) -> None:
-    """Write the whole glossary in an exchange format."""
+    """Write the whole glossary in an exchange format, or as a searchable web page (html: a folder)."""
+    folder = fmt in FOLDER_FORMATS
+    if folder and output is None:
+        raise click.UsageError(f"the {fmt} export is a folder of files: give it with -o DIR")
     if output is not None:
-        check_output(output, force=force)
+        if folder:
+            check_folder(output, force=force, ours=FOLDER_FORMATS[fmt])
+        else:
+            check_output(output, force=force)
     glossary = load_glossary(*glossaries)
     if output is None:
         export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=not no_deprecated, bom=bom)
-        return
-    with replacing(output, force=force) as temporary, temporary.open("wb") as stream:
-        export_glossary(glossary, fmt, stream, include_deprecated=not no_deprecated, bom=bom)
+    elif folder:
+        with replacing_folder(output, force=force, ours=FOLDER_FORMATS[fmt]) as temporary:
+            export_folder(glossary, fmt, temporary, include_deprecated=not no_deprecated)
+    else:
+        with replacing(output, force=force) as temporary, temporary.open("wb") as stream:
+            export_glossary(glossary, fmt, stream, include_deprecated=not no_deprecated, bom=bom)
 
 
 @cli.command(name="import")

@@ -14,6 +14,7 @@ __all__ = [
     "fold",
     "is_verbal_derivation",
     "token_spans",
+    "word_forms",
 ]
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019&][A-Za-z0-9]+)*")
@@ -44,10 +45,20 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     a possessive is its noun ("Henan's" reads as "henan", "industries'" as "industry").
     """
     return [
-        (m.start(), m.end(), base_form(_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word))
+        (m.start(), m.end(), base_form(_without_possessive(word)))
         for m in _TOKEN.finditer(text)
         if (word := m.group().lower()) not in _ARTICLES
     ]
+
+
+def word_forms(text: str) -> list[str]:
+    """The words of a text as :func:`token_spans` reads them before taking their base forms: lowercase,
+    articles left out, possessives dropped ("the Leading Enterprises'" gives ``["leading", "enterprises"]``)."""
+    return [_without_possessive(word) for m in _TOKEN.finditer(text) if (word := m.group().lower()) not in _ARTICLES]
+
+
+def _without_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s?$|(?<=s)['\u2019]$")

@@ -14,6 +14,7 @@ from .assembly import ConceptPlaces, GlossaryParts
 from .errors import Problem, UsageError
 from .formats.cedict import read_cedict
 from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
+from .formats.html import ASSETS, PAGE, write_html
 from .formats.imports import Imported
 from .formats.json import write_json
 from .formats.json_import import read_json
@@ -27,7 +28,9 @@ from .model import Source, Status
 
 __all__ = [
     "EXPORT_FORMATS",
+    "FOLDER_FORMATS",
     "IMPORT_FORMATS",
+    "export_folder",
     "export_glossary",
     "guess_format",
     "import_glossary",
@@ -37,6 +40,8 @@ __all__ = [
 ]
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
+FOLDER_FORMATS = {"html": (PAGE, *ASSETS)}
+"""Formats written as a folder, for people rather than tools, and not read back: the files each writes."""
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
 _BY_SUFFIX = {
     ".tbx": "tbx",
@@ -76,6 +81,13 @@ def export_glossary(
         text.detach()
     else:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def export_folder(glossary: Glossary, fmt: str, folder: Path, *, include_deprecated: bool = True) -> None:
+    """Write the glossary in a format of ``FOLDER_FORMATS`` into an existing, empty folder."""
+    if fmt not in FOLDER_FORMATS:
+        raise UsageError(f"{fmt} is not written as a folder; use one of {', '.join(FOLDER_FORMATS)}")
+    write_html(glossary if include_deprecated else without_deprecated(glossary), folder)
 
 
 def without_deprecated(glossary: Glossary) -> Glossary:

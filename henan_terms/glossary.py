@@ -25,12 +25,15 @@ BUNDLED_NAME = "henan"
 
 @frozen(eq=False)
 class Glossary:
-    """A loaded, valid glossary: concepts, the sources they cite, and a lookup index."""
+    """A loaded, valid glossary: concepts, the sources they cite, and a lookup index; ``files`` names the
+    file each concept was read from (by concept id), so that a glossary of several files can be shown
+    file by file."""
 
     name: str
     concepts: tuple[Concept, ...]
     sources: Mapping[str, Source] = field(factory=dict)
     digest: str = ""  # sha256 of the files it was loaded from
+    files: Mapping[str, str] = field(factory=dict)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)

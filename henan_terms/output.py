@@ -5,14 +5,15 @@ either the old file or the complete new one, never a partial one."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UsageError
 
-__all__ = ["check_output", "replacing"]
+__all__ = ["check_folder", "check_output", "replacing", "replacing_folder"]
 
 
 def check_output(path: Path, *, force: bool = False) -> None:
@@ -43,3 +44,43 @@ def replacing(path: Path, *, force: bool = False) -> Iterator[Path]:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def check_folder(path: Path, *, force: bool = False, ours: Collection[str] = ()) -> None:
+    """Raise UsageError naming the path when a folder cannot be written there, or it is a folder with
+    files in it and ``force`` is false; even with ``force``, a folder holding anything but the files
+    named ``ours`` (those an earlier run wrote) is never replaced, so that a mistyped path such as the
+    home folder is not lost."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: is a file; give a folder to write")
+    names = {child.name for child in path.iterdir()} if path.is_dir() else set()
+    if names and not force:
+        raise UsageError(f"{path}: is not empty; give --force to replace it (nothing was written)")
+    if others := sorted(names - set(ours)):
+        shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+        raise UsageError(f"{path}: holds other files than this export writes ({shown}); nothing was written")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: no folder {path.parent} to write into")
+    if not os.access(path.parent, os.W_OK):
+        raise UsageError(f"{path}: the folder {path.parent} cannot be written")
+
+
+@contextmanager
+def replacing_folder(path: Path, *, force: bool = False, ours: Collection[str] = ()) -> Iterator[Path]:
+    """A temporary folder beside ``path`` to write to; put in the place of ``path`` when the block ends
+    without an error (the folder replaced, checked as :func:`check_folder` does, is removed only then),
+    removed when it ends with one."""
+    path = path.absolute()
+    check_folder(path, force=force, ours=ours)
+    temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    old = path.parent / f"{temporary.name}.old"
+    try:
+        yield temporary
+        check_folder(path, force=force, ours=ours)  # filled while we worked
+        temporary.chmod(0o755)
+        if path.exists():
+            os.replace(path, old)
+        os.replace(temporary, path)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
