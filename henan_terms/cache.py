@@ -1,5 +1,7 @@
 """A cache of loaded glossaries, so that a command started from a pre-commit hook or CI does not build
 every term again (pinyin checks, script forms, word division) when the glossary files have not changed.
+An entry holds what is derived from the terms too: the lookup index and the linter's term spotters
+(automatons, English base forms of every rendering).
 
 An entry is keyed by the library's version, the definition of its records and the names and contents
 of the files, so it is never used across versions or after any file changed. It lives in the user's cache folder (or in

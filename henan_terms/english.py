@@ -1,12 +1,13 @@
-"""English text: tokens and inflection-tolerant keys for renderings."""
+"""English text: tokens and inflection-tolerant keys for renderings.
+
+lemminflect (and the numpy it brings) is imported when a base form is first asked for.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
-
-from lemminflect import getLemma
 
 __all__ = [
     "base_form",
@@ -26,6 +27,8 @@ def base_form(word: str) -> str:
     industries → industry, building stays), else a known verb's base form (developed → develop),
     else the singular by lemminflect's rules for unknown words (smes → sme). Derivations are kept
     apart: industrial is not industry."""
+    from lemminflect import getLemma
+
     for lemmas in (
         getLemma(word, upos="NOUN", lemmatize_oov=False),
         getLemma(word, upos="VERB", lemmatize_oov=False),

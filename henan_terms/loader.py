@@ -38,7 +38,7 @@ def load_glossary(*paths: str | Path, cache: bool = True) -> Glossary:
         return found
     glossary = _load(files, contents, name)
     if key is not None:
-        remember(key, glossary)
+        remember(key, glossary.prepare())  # the cached glossary brings its index and spotters along
     return glossary
 
 

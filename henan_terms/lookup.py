@@ -8,10 +8,8 @@ mean" hits ranked by similarity; exact hits come first, then partial hits in rea
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
 
 from attrs import frozen
 from rapidfuzz import fuzz, process
@@ -123,13 +121,13 @@ class TermIndex:
                     PARTIAL,
                     (m.start, m.end),
                 )
-                for m in self._source_spotter.spot(text)
+                for m in self.source_spotter.spot(text)
             ]
         needs = {concept.id: len(query) for concept in self._concepts}
         words = len(english.token_spans(query))
         return [
             Hit(m.concept, "en", query[m.start : m.end], PARTIAL, (m.start, m.end))
-            for m in self._target_spotter.spot(query, needs)
+            for m in self.target_spotter.spot(query, needs)
             if _is_sentence(query) or 2 * len(english.token_spans(query[m.start : m.end])) > words
         ]
 
@@ -165,12 +163,18 @@ class TermIndex:
         return [key for kind, key in self._keys if kind == "zh"]
 
     @cached_property
-    def _source_spotter(self) -> SourceSpotter:
+    def source_spotter(self) -> SourceSpotter:
+        """The glossary's terms in Chinese text, as the linter spots them."""
         return SourceSpotter(self._concepts)
 
     @cached_property
-    def _target_spotter(self) -> TargetSpotter:
+    def target_spotter(self) -> TargetSpotter:
+        """The glossary's renderings in English text, as the linter spots them."""
         return TargetSpotter(self._concepts)
+
+    def prepare(self) -> None:
+        """Build the parts made on first use (the spotters, the Chinese keys), before the index is stored."""
+        _ = self.source_spotter, self.target_spotter, self._zh_keys
 
     @staticmethod
     def _query_keys(query: str) -> list[tuple[str, str]]:
@@ -182,7 +186,6 @@ class TermIndex:
 
 _SENTENCE_CHARS = 16  # longer Chinese queries are sentences: their terms are listed, no near variant sought
 _SENTENCE_WORDS = 8
-_INDEXES: weakref.WeakKeyDictionary[Any, TermIndex] = weakref.WeakKeyDictionary()
 
 
 def _is_sentence(query: str) -> bool:
@@ -212,10 +215,5 @@ def find(glossary: Iterable[Concept], query: str, limit: int = 5) -> list[Hit]:
     >>> [(h.concept.zh, h.kind, h.span) for h in find(glossary, "链长制企业")]
     [('链长制', 'partial', (0, 3))]
     """
-    try:
-        index = _INDEXES.get(glossary)
-    except TypeError:  # not weakly referable: a list or tuple of concepts
-        return TermIndex(glossary).find(query, limit)
-    if index is None:
-        index = _INDEXES[glossary] = TermIndex(glossary)
-    return index.find(query, limit)
+    index = getattr(glossary, "index", None)  # a Glossary keeps its index; other iterables get one each call
+    return (index if isinstance(index, TermIndex) else TermIndex(glossary)).find(query, limit)

@@ -7,8 +7,6 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from lemminflect import getInflection
-
 from .. import english
 from ..model import Finding
 
@@ -29,6 +27,8 @@ def fixable(findings: Iterable[Finding]) -> list[Finding]:
 
 def _replacement(found: str, expected: str) -> str:
     """The rendering to use, with the initial capital and the plural of the text it replaces."""
+    from lemminflect import getInflection
+
     replacement = expected
     found_words, expected_words = found.split(), replacement.split()
     if found_words and expected_words:

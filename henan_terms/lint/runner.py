@@ -9,13 +9,11 @@ from attrs import frozen
 
 from ..errors import UsageError
 from ..glossary import Glossary
-from ..match import SourceSpotter, TargetSpotter
 from ..model import Finding, Severity
 from ..tm.protocol import TranslationMemory
 from ..version import __version__
 from .checks import default_registry
-from .context import LintContext, LintFinding, Segment, SegmentPair
-from .memory import memory_terms
+from .context import LintContext, LintFinding, MemoryTerm, Segment, SegmentPair
 from .registry import CheckRegistry
 
 __all__ = [
@@ -52,8 +50,8 @@ class Linter:
         self.glossary = glossary
         self.registry = registry or default_registry()
         self.memory = memory  # evidence for terms the glossary lacks (memory-inconsistency)
-        self._source = SourceSpotter(glossary)
-        self._target = TargetSpotter(glossary)
+        self._source = glossary.index.source_spotter  # built once per glossary, and kept in its cache
+        self._target = glossary.index.target_spotter
 
     def analyse(self, pair: SegmentPair) -> Segment:
         """Spot the glossary's terms in the source and their renderings in the translation."""
@@ -85,7 +83,11 @@ class Linter:
             known = ", ".join(check.id for check in self.registry)
             raise UsageError(f"unknown checks {unknown}; known checks: {known}")
         pairs = list(pairs)
-        remembered = memory_terms(self.memory, pairs, self.glossary) if self.memory is not None else {}
+        remembered: Mapping[str, MemoryTerm] = {}
+        if self.memory is not None:
+            from .memory import memory_terms  # term extraction: only for a run with a memory
+
+            remembered = memory_terms(self.memory, pairs, self.glossary)
         context = LintContext(self.glossary, tuple(self.analyse(pair) for pair in pairs), remembered)
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
         findings = [
