@@ -5,8 +5,8 @@ dictionary and algorithm, compiled; the tests check it cuts as jieba does). Each
 functions that use it, when first called: linting a simplified text with a cached glossary needs no
 pinyin and no conversion, and a command that spots no term inside a run of Chinese loads no
 dictionary. Nothing here changes the process-wide state of those libraries: converters and
-segmenters are private instances and curated readings are applied on top of pypinyin's output,
-never loaded into its dictionaries.
+segmenters with extra words are private instances, and curated readings are applied on top of
+pypinyin's output, never loaded into its dictionaries.
 """
 
 from __future__ import annotations
@@ -230,23 +230,23 @@ def tone_readings(char: str) -> frozenset[str]:
 # Segmentation -------------------------------------------------------------------------------------
 
 
-@cache
-def _tokenizer() -> rjieba.Jieba:
+def words(text: str) -> Iterator[str]:
+    """Words of a text by jieba's default dictionary (no new-word guessing).
+
+    This and :func:`lexical_words` cut with the segmenter rjieba builds when imported, its dictionary
+    as shipped, rather than loading the dictionary a second time; nothing here adds a word to it."""
     import rjieba
 
-    return rjieba.Jieba()
-
-
-def words(text: str) -> Iterator[str]:
-    """Words of a text by jieba's default dictionary (no new-word guessing)."""
-    return iter(_tokenizer().cut(text, False))
+    return iter(rjieba.cut(text, False))
 
 
 def lexical_words(text: str) -> Iterator[str]:
     """Words of a text, with dictionary compounds of four or more characters divided into their
     own words (技术改造 → 技术 | 改造), as GB/T 16159 divides them."""
+    import rjieba
+
     for word in words(text):
-        parts = {w for w in _tokenizer().cut_for_search(word, False) if len(w) < len(word)}
+        parts = {w for w in rjieba.cut_for_search(word, False) if len(w) < len(word)}
         yield from (_tile(word, parts) if len(word) >= 4 else None) or [word]
 
 

@@ -56,26 +56,29 @@ class TermIndex:
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self._concepts = tuple(concepts)
-        self._keys: dict[tuple[str, str], list[Hit]] = {}
+        self._keys: dict[tuple[str, str], list[tuple[Concept, str, str]]] = {}  # hits as tuples: quick to unpickle
         for concept in self._concepts:
             for term in concept.terms:
-                self._add("zh", term.text, Hit(concept, "zh", term.text))
+                self._add("zh", term.text, (concept, "zh", term.text))
                 for form in term.traditional_forms:
-                    self._add("zh", form, Hit(concept, "traditional", form))
-                self._add("pinyin", chinese.pinyin_key(term.pinyin), Hit(concept, "pinyin", term.pinyin))
+                    self._add("zh", form, (concept, "traditional", form))
+                self._add("pinyin", chinese.pinyin_key(term.pinyin), (concept, "pinyin", term.pinyin))
             for rendering in concept.renderings:
-                self._add("en", english.fold(rendering.text), Hit(concept, "en", rendering.text))
+                self._add("en", english.fold(rendering.text), (concept, "en", rendering.text))
 
-    def _add(self, kind: str, key: str, hit: Hit) -> None:
+    def _add(self, kind: str, key: str, hit: tuple[Concept, str, str]) -> None:
         hits = self._keys.setdefault((kind, key), [])
-        if all(h.concept.id != hit.concept.id for h in hits):
+        if all(concept.id != hit[0].id for concept, *_ in hits):
             hits.append(hit)
+
+    def _hits(self, key: tuple[str, str]) -> list[Hit]:
+        return [Hit(concept, field, matched) for concept, field, matched in self._keys.get(key, [])]
 
     def lookup(self, query: str) -> list[Hit]:
         """Concepts whose Chinese term, pinyin or English rendering equals the query's key."""
         hits: dict[str, Hit] = {}
         for key in self._query_keys(query):
-            for hit in self._keys.get(key, []):
+            for hit in self._hits(key):
                 hits.setdefault(hit.concept.id, hit)
         return list(hits.values())
 
@@ -85,7 +88,7 @@ class TermIndex:
         for kind, key in self._query_keys(query):
             keys = [k for (k_kind, k) in self._keys if k_kind == kind]
             for _choice, score, index in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit):
-                scored += [(score, hit) for hit in self._keys[(kind, keys[index])]]
+                scored += [(score, hit) for hit in self._hits((kind, keys[index]))]
         found: dict[str, Hit] = {}
         for _score, hit in sorted(scored, key=lambda pair: -pair[0]):
             found.setdefault(hit.concept.id, hit)
@@ -144,7 +147,7 @@ class TermIndex:
                 continue
             score = fuzz.ratio(text, key)
             if score >= NEAR_MIN_SCORE:
-                scored += [(score, hit) for hit in self._keys[("zh", key)]]
+                scored += [(score, hit) for hit in self._hits(("zh", key))]
         found: dict[str, Hit] = {}
         for score, hit in sorted(scored, key=lambda pair: (-pair[0], pair[1].matched)):
             found.setdefault(hit.concept.id, Hit(hit.concept, hit.field, hit.matched, NEAR, score=round(score, 1)))
@@ -155,7 +158,7 @@ class TermIndex:
         for kind, key in self._query_keys(query):
             keys = [k for (k_kind, k) in self._keys if k_kind == kind]
             for _choice, score, index in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit):
-                scored += [(score, hit) for hit in self._keys[(kind, keys[index])]]
+                scored += [(score, hit) for hit in self._hits((kind, keys[index]))]
         return sorted(scored, key=lambda pair: -pair[0])
 
     @cached_property

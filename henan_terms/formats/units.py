@@ -2,7 +2,8 @@
 reads drafts and the memory imports units through it, so both see the same pairs of a file.
 
 TMX, XLIFF (1.2, 2.0, SDLXLIFF) and PO have readers of their own; Qt Linguist files are read by
-translate-toolkit, the one maintained reader of that format.
+translate-toolkit, the one maintained reader of that format. Each reader is imported when a file of
+its kind is read, so that linting a plain-text draft loads no XML or PO library.
 """
 
 from __future__ import annotations
@@ -13,10 +14,6 @@ from pathlib import Path
 from ..chinese import has_han
 from ..errors import FormatError, Problem
 from ..model import TMUnit
-from .po import read_po_units
-from .tmx import read_tmx
-from .xliff import read_xliff
-from .xml import iterparse
 
 __all__ = [
     "UNIT_SUFFIXES",
@@ -40,17 +37,25 @@ def read_units(
     if not path.is_file():
         raise FormatError(str(path), 0, "no such file" if not path.exists() else "not a file")
     if suffix == ".tmx":
+        from .tmx import read_tmx
+
         return read_tmx(path, source_lang=source_lang, target_lang=target_lang, skipped=skipped)
     if suffix in (".po", ".pot"):
+        from .po import read_po_units
+
         return iter(read_po_units(path, skipped))
     if suffix == ".ts":
         return _read_qt(path)
+    from .xliff import read_xliff
+
     return read_xliff(path, source_lang=source_lang, skipped=skipped)
 
 
 def _read_qt(path: Path) -> Iterator[TMUnit]:
     """A Qt Linguist file through translate-toolkit, after the safe parser has checked its XML."""
     from translate.storage import factory
+
+    from .xml import iterparse
 
     for _ in iterparse(str(path)):
         pass

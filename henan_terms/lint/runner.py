@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs import frozen
@@ -10,11 +11,13 @@ from attrs import frozen
 from ..errors import UsageError
 from ..glossary import Glossary
 from ..model import Finding, Severity
-from ..tm.protocol import TranslationMemory
 from ..version import __version__
 from .checks import default_registry
 from .context import LintContext, LintFinding, MemoryTerm, Segment, SegmentPair
 from .registry import CheckRegistry
+
+if TYPE_CHECKING:
+    from ..tm.protocol import TranslationMemory
 
 __all__ = [
     "LintReport",
