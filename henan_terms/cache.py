@@ -21,14 +21,15 @@ from pathlib import Path
 
 import platformdirs
 
-from . import model
 from .version import __version__
 
 __all__ = ["cache_folder", "cache_key", "cached", "remember"]
 
 
-_RECORDS = hashlib.sha256(Path(model.__file__).read_bytes()).digest()
-"""The definition of the records a cached glossary holds: an entry written by another one is not used."""
+_PICKLED = ("model.py", "glossary.py", "lookup.py", "match.py", "chinese.py")
+_RECORDS = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in _PICKLED)).digest()
+"""The definition of the classes a cached glossary holds (records, index, spotters, segmenter): an
+entry written by another one is not used, even by the same version of the library."""
 
 
 def cache_folder() -> Path:

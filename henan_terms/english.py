@@ -62,14 +62,16 @@ def _unknown_base_form(word: str) -> str:
 @cache
 def _dictionary_base_forms() -> Mapping[str, str]:
     """:func:`_dictionary_base_form` of every lowercase word of lemminflect's dictionary (the only
-    words its lookup reaches), from the cache, or built and stored there for this version of the
-    library and of lemminflect."""
+    words its lookup reaches), from the cache, or built and stored there for this text of the
+    module and this version of lemminflect."""
+    import hashlib
     from importlib.metadata import version
+    from pathlib import Path
 
     from .cache import cached, remember
-    from .version import __version__
 
-    name = f"base-forms-{__version__}-lemminflect-{version('lemminflect')}"
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # this module's rules, as written
+    name = f"base-forms-{rules}-lemminflect-{version('lemminflect')}"
     table = cached(name)
     if isinstance(table, dict):
         return table

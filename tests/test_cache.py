@@ -80,3 +80,11 @@ def test_a_cached_glossary_brings_its_term_spotters(terms: Path, monkeypatch: py
     assert Linter(load_glossary(terms)).lint(pairs).findings == fresh.findings
     with pytest.raises(AssertionError, match="built again"):
         Linter(load_glossary(terms, cache=False))
+
+
+def test_an_entry_of_other_class_definitions_is_not_used(terms: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_glossary(terms)
+    monkeypatch.setattr(cache, "_RECORDS", b"another definition of the records or the index")
+    monkeypatch.setattr(loader, "_load", _refuse_to_build)
+    with pytest.raises(AssertionError, match="built again"):
+        load_glossary(terms)
