@@ -1,10 +1,13 @@
-"""A cache of loaded glossaries, so that a command started from a pre-commit hook or CI does not build
-every term again (pinyin checks, script forms, word division) when the glossary files have not changed.
+"""A cache of what is costly to build and read on every start, so that a command started from a
+pre-commit hook or CI does not build every term again (pinyin checks, script forms, word division)
+when the glossary files have not changed. A glossary's entry holds what is derived from its terms
+too: the lookup index and the linter's term spotters (automatons, English base forms of every
+rendering); ``english`` keeps the base forms of lemminflect's dictionary here.
 
-An entry is keyed by the library's version, the definition of its records and the names and contents
-of the files, so it is never used across versions or after any file changed. It lives in the user's cache folder (or in
-``$HENAN_TERMS_CACHE_DIR``); an entry that cannot be read is rebuilt, and a folder that cannot be
-written is left alone: the cache never makes a load fail.
+A glossary's entry is keyed by the library's version, the definition of its records and the names
+and contents of the files, so it is never used across versions or after any file changed. Entries
+live in the user's cache folder (or in ``$HENAN_TERMS_CACHE_DIR``); an entry that cannot be read is
+rebuilt, and a folder that cannot be written is left alone: the cache never makes a load fail.
 """
 
 from __future__ import annotations
@@ -18,16 +21,15 @@ from pathlib import Path
 
 import platformdirs
 
-from . import glossary as glossary_module
-from . import model
-from .glossary import Glossary
 from .version import __version__
 
 __all__ = ["cache_folder", "cache_key", "cached", "remember"]
 
 
-_RECORDS = hashlib.sha256(Path(model.__file__).read_bytes() + Path(glossary_module.__file__).read_bytes()).digest()
-"""The definition of the records a cached glossary holds: an entry written by another one is not used."""
+_PICKLED = ("model.py", "glossary.py", "lookup.py", "match.py", "chinese.py")
+_RECORDS = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in _PICKLED)).digest()
+"""The definition of the classes a cached glossary holds (records, index, spotters, segmenter): an
+entry written by another one is not used, even by the same version of the library."""
 
 
 def cache_folder() -> Path:
@@ -43,24 +45,23 @@ def cache_key(name: str, files: Sequence[Path], contents: Sequence[bytes]) -> st
     return digest.hexdigest()
 
 
-def cached(key: str) -> Glossary | None:
-    """The glossary stored under a key, or None when there is none or it cannot be read."""
+def cached(name: str) -> object:
+    """The value stored under a name, or None when there is none or it cannot be read."""
     try:
-        with (cache_folder() / f"glossary-{key}.pickle").open("rb") as stream:
-            glossary = pickle.load(stream)
-    except Exception:  # a missing, truncated or foreign entry: build the glossary again
+        with (cache_folder() / f"{name}.pickle").open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # a missing, truncated or foreign entry: the caller builds it again
         return None
-    return glossary if isinstance(glossary, Glossary) else None
 
 
-def remember(key: str, glossary: Glossary) -> None:
-    """Store a glossary under its key, atomically; nothing happens when the folder cannot be written."""
+def remember(name: str, value: object) -> None:
+    """Store a value under a name, atomically; nothing happens when the folder cannot be written."""
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".glossary-", delete=False) as stream:
-            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(stream.name, folder / f"glossary-{key}.pickle")
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", delete=False) as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, folder / f"{name}.pickle")
     except OSError:
         if "stream" in locals():
             Path(stream.name).unlink(missing_ok=True)

@@ -1,9 +1,12 @@
 """Chinese text: pinyin, script variants and detection, word segmentation.
 
 The only module that imports pypinyin, OpenCC and the segmenter, rjieba (jieba-rs: jieba's
-dictionary and algorithm, compiled; the tests check it cuts as jieba does). Nothing here changes the
-process-wide state of those libraries: converters and segmenters are private instances and curated
-readings are applied on top of pypinyin's output, never loaded into its dictionaries.
+dictionary and algorithm, compiled; the tests check it cuts as jieba does). Each is imported by the
+functions that use it, when first called: linting a simplified text with a cached glossary needs no
+pinyin and no conversion, and a command that spots no term inside a run of Chinese loads no
+dictionary. Nothing here changes the process-wide state of those libraries: converters and
+segmenters with extra words are private instances, and curated readings are applied on top of
+pypinyin's output, never loaded into its dictionaries.
 """
 
 from __future__ import annotations
@@ -14,14 +17,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-
-import opencc
-import rjieba
-from pypinyin import Style, lazy_pinyin, pinyin
-from pypinyin.constants import PINYIN_DICT
-from pypinyin.contrib.tone_convert import to_normal, to_tone, to_tone3
+from typing import TYPE_CHECKING, Any
 
 from .model import Script, ScriptVariant
+
+if TYPE_CHECKING:
+    import rjieba
 
 __all__ = [
     "HAN",
@@ -71,7 +72,9 @@ def has_han(text: str) -> bool:
 
 
 @cache
-def _converter(config: str) -> opencc.OpenCC:
+def _converter(config: str) -> Any:
+    import opencc
+
     return opencc.OpenCC(f"{config}.json")
 
 
@@ -131,6 +134,8 @@ def generate_pinyin(text: str) -> str:
     pinyin writes them: 电子 → diàn zǐ; and 一 and 不 keep their original tones (yī, bù), not
     pypinyin's sandhi forms. Raises ValueError naming the characters pypinyin has no reading for.
     """
+    from pypinyin import Style, lazy_pinyin
+
     guessed = lazy_pinyin(text, style=Style.TONE, errors="ignore")
     if len(guessed) != len(han_chars(text)):
         unknown = "".join(c for c in han_chars(text) if not lazy_pinyin(c, style=Style.TONE, errors="ignore"))
@@ -142,6 +147,9 @@ def generate_pinyin(text: str) -> str:
 
 
 def _own_tone(char: str, neutral: str) -> str:
+    from pypinyin import Style, pinyin
+    from pypinyin.contrib.tone_convert import to_normal
+
     toned = (r for r in pinyin(char, style=Style.TONE, heteronym=True)[0] if has_tone(r))
     return next((r for r in toned if to_normal(r) == neutral), neutral)
 
@@ -158,17 +166,23 @@ def syllables(pinyin_text: str) -> list[str]:
 
 def to_marks(pinyin_text: str) -> str:
     """Tone marks from pinyin in tone marks or tone numbers (``lian4`` → ``liàn``)."""
+    from pypinyin.contrib.tone_convert import to_tone
+
     return " ".join(to_tone(s.lower().replace("u:", "v")) for s in syllables(pinyin_text))
 
 
 def to_numbers(pinyin_marks: str) -> str:
     """Tone numbers from tone marks (``liàn zhǎng`` → ``lian4 zhang3``)."""
+    from pypinyin.contrib.tone_convert import to_tone3
+
     return " ".join(to_tone3(s, v_to_u=True) for s in syllables(pinyin_marks))
 
 
 @lru_cache(maxsize=100_000)
 def to_toneless(pinyin_marks: str) -> str:
     """Pinyin without tones (``liàn zhǎng`` → ``lian zhang``)."""
+    from pypinyin.contrib.tone_convert import to_normal
+
     return " ".join(to_normal(s, v_to_u=True) for s in syllables(pinyin_marks))
 
 
@@ -183,6 +197,9 @@ def pinyin_key(text: str) -> str:
 
 @cache
 def _toneless_syllables() -> frozenset[str]:
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.contrib.tone_convert import to_normal
+
     distinct = {reading for readings in PINYIN_DICT.values() for reading in readings.split(",")}
     return frozenset(to_normal(reading, v_to_u=True) for reading in distinct)
 
@@ -190,39 +207,48 @@ def _toneless_syllables() -> frozenset[str]:
 @cache
 def is_syllable(syllable: str) -> bool:
     """Whether a syllable (tone marks) is a syllable of Mandarin pinyin."""
+    from pypinyin.contrib.tone_convert import to_normal
+
     return to_normal(syllable, v_to_u=True) in _toneless_syllables()
 
 
 @cache
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading pypinyin knows for a character."""
+    from pypinyin import pinyin
+    from pypinyin.contrib.tone_convert import to_normal
+
     return frozenset(to_normal(r, v_to_u=True) for r in pinyin(char, heteronym=True)[0])
 
 
 @cache
 def tone_readings(char: str) -> frozenset[str]:
     """Every reading pypinyin knows for a character, in tone marks (基: jī)."""
+    from pypinyin import Style, pinyin
+
     return frozenset(pinyin(char, heteronym=True, style=Style.TONE)[0])
 
 
 # Segmentation -------------------------------------------------------------------------------------
 
 
-@cache
-def _tokenizer() -> rjieba.Jieba:
-    return rjieba.Jieba()
-
-
 def words(text: str) -> Iterator[str]:
-    """Words of a text by jieba's default dictionary (no new-word guessing)."""
-    return iter(_tokenizer().cut(text, False))
+    """Words of a text by jieba's default dictionary (no new-word guessing).
+
+    This and :func:`lexical_words` cut with the segmenter rjieba builds when imported, its dictionary
+    as shipped, rather than loading the dictionary a second time; nothing here adds a word to it."""
+    import rjieba
+
+    return iter(rjieba.cut(text, False))
 
 
 def lexical_words(text: str) -> Iterator[str]:
     """Words of a text, with dictionary compounds of four or more characters divided into their
     own words (技术改造 → 技术 | 改造), as GB/T 16159 divides them."""
+    import rjieba
+
     for word in words(text):
-        parts = {w for w in _tokenizer().cut_for_search(word, False) if len(w) < len(word)}
+        parts = {w for w in rjieba.cut_for_search(word, False) if len(w) < len(word)}
         yield from (_tile(word, parts) if len(word) >= 4 else None) or [word]
 
 
@@ -244,16 +270,30 @@ class Segmenter:
 
     Only runs of Han characters are segmented, each when first asked about; the edges of a run
     are always boundaries. The segmentation of the last text asked about is kept, nothing more.
+    The dictionary is loaded when a boundary inside a run is first asked about, and a pickled
+    segmenter keeps only its extra words (the cache stores it with its glossary).
     """
 
     def __init__(self, extra_words: Iterable[str]) -> None:
-        self._tokenizer = rjieba.Jieba()
-        for word in extra_words:
-            self._tokenizer.add_word(word, None, None)
+        self._extra_words = tuple(extra_words)
+        self._jieba: rjieba.Jieba | None = None
         self._text = ""
         self._runs: list[tuple[int, int]] = []
         self._run_starts: list[int] = []
         self._offsets: dict[int, frozenset[int]] = {}
+
+    def __reduce__(self) -> tuple[type[Segmenter], tuple[tuple[str, ...]]]:
+        return Segmenter, (self._extra_words,)
+
+    @property
+    def _tokenizer(self) -> rjieba.Jieba:
+        if self._jieba is None:
+            import rjieba
+
+            self._jieba = rjieba.Jieba()
+            for word in self._extra_words:
+                self._jieba.add_word(word, None, None)
+        return self._jieba
 
     def is_word_span(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` begins and ends on word boundaries (产业链长期: 链长 does not)."""

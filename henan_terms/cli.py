@@ -1,4 +1,7 @@
-"""The ``henan-terms`` command: each subcommand maps its arguments to one library call."""
+"""The ``henan-terms`` command: each subcommand maps its arguments to one library call.
+
+Each command imports what it uses when it runs, so that ``lint`` from a pre-commit hook loads no
+format, extractor or memory it does not need."""
 
 from __future__ import annotations
 
@@ -6,31 +9,23 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .cli_options import glossary_option
 from .errors import HenanTermsError
-from .exchange import EXPORT_FORMATS, FOLDER_FORMATS, IMPORT_FORMATS, export_folder, export_glossary, import_glossary
-from .extract import extract_from
+from .exchange import EXPORT_FORMATS, FOLDER_FORMATS, IMPORT_FORMATS
 from .extract_output import FORMATS as EXTRACT_FORMATS
-from .extract_output import write_candidates
-from .formats.json import concept_record
-from .formats.toml import write_toml
-from .glossary import Glossary
-from .lint import explain, fix_file
-from .lint.files import lint_files
-from .lint.report import json_records, sarif_log, text_lines
-from .loader import load_glossary
-from .lookup import EXACT, NEAR, PARTIAL, Hit, find
-from .merge import merge_glossary
 from .model import Severity
 from .output import check_folder, check_output, replacing, replacing_folder
-from .tm_cli import tm
 from .version import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .glossary import Glossary
+    from .lookup import Hit
 
 __all__ = [
     "EXIT_ERROR",
@@ -66,6 +61,17 @@ class _Cli(click.Group):
             ctx.exit(EXIT_ERROR)
         ctx.exit(code or EXIT_OK)
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The ``tm`` group is imported when it is run: the memory's stores and index load numpy."""
+        if cmd_name == "tm":
+            from .tm_cli import tm
+
+            return tm
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), "tm"])
+
 
 @click.group(cls=_Cli)
 @click.version_option(__version__, prog_name="henan-terms")
@@ -80,15 +86,22 @@ def cli() -> None:
 def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
     """Look a term up by Chinese, pinyin or English; a compound or a whole sentence lists every glossary
     term inside it, and a near variant gets "did you mean" hits. Exit 1 when nothing is found."""
+    from .loader import load_glossary
+    from .lookup import EXACT, NEAR, PARTIAL, find
+
     if not query.strip():
         raise click.UsageError("give a QUERY: Chinese, pinyin or English")
     glossary = load_glossary(*glossaries)
     hits = find(glossary, query)
     found = [h for h in hits if h.kind != NEAR]
     if as_json:
+        from .formats.json import concept_record
+
         records = [{**_hit_fields(h), **concept_record(h.concept, glossary.sources)} for h in hits]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
+        from rich.console import Console
+
         console = Console()
         for hit in hits:
             if hit.kind == EXACT:
@@ -127,6 +140,8 @@ def _print_partial(query: str, hit: Hit) -> None:
 def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
     concept = hit.concept
     head = concept.head
+    from rich.table import Table
+
     console.print(f"[bold]{head.text}[/]  {head.pinyin}  ({head.pinyin_written})  [dim]{concept.id}[/]")
     for term in concept.terms:
         forms = ", ".join(f"{v.text} ({' '.join(v.tags)})" for v in term.traditional)
@@ -154,6 +169,8 @@ def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Validate glossary files (default: the bundled glossary); every problem is listed."""
+    from .loader import load_glossary
+
     glossary = load_glossary(*files)
     click.echo(f"ok: {len(glossary)} concepts in {glossary.name}")
 
@@ -171,19 +188,22 @@ def export(
     fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: Path | None, force: bool
 ) -> None:
     """Write the whole glossary in an exchange format, or as a searchable web page (html: a folder)."""
+    from .exchange import export_folder, export_glossary, folder_files
+    from .loader import load_glossary
+
     folder = fmt in FOLDER_FORMATS
     if folder and output is None:
         raise click.UsageError(f"the {fmt} export is a folder of files: give it with -o DIR")
     if output is not None:
         if folder:
-            check_folder(output, force=force, ours=FOLDER_FORMATS[fmt])
+            check_folder(output, force=force, ours=folder_files(fmt))
         else:
             check_output(output, force=force)
     glossary = load_glossary(*glossaries)
     if output is None:
         export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=not no_deprecated, bom=bom)
     elif folder:
-        with replacing_folder(output, force=force, ours=FOLDER_FORMATS[fmt]) as temporary:
+        with replacing_folder(output, force=force, ours=folder_files(fmt)) as temporary:
             export_folder(glossary, fmt, temporary, include_deprecated=not no_deprecated)
     else:
         with replacing(output, force=force) as temporary, temporary.open("wb") as stream:
@@ -197,6 +217,9 @@ def export(
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
 def import_(file: Path, fmt: str | None, output: Path, force: bool) -> None:
     """Import a glossary file (TBX, CSV, OmegaT, memoQ, PO, JSON, CC-CEDICT) as a TOML glossary."""
+    from .exchange import import_glossary
+    from .formats.toml import write_toml
+
     check_output(output, force=force)
     imported = import_glossary(file, fmt)
     with replacing(output, force=force) as temporary, temporary.open("w", encoding="utf-8") as stream:
@@ -248,6 +271,10 @@ def lint(
 ) -> int:
     """Lint draft translations: missing, deprecated and inconsistent renderings, untranslated Chinese,
     numbers. Exit 0 when clean, 1 with findings at or above --fail-on, 2 on bad input."""
+    from .lint.checks import explain
+    from .lint.files import lint_files
+    from .lint.report import json_records, sarif_log, text_lines
+
     if explain_check:
         click.echo(explain(explain_check))
         return EXIT_OK
@@ -276,6 +303,8 @@ def lint(
             count = f"{len(draft.unpaired)} line{'s' if len(draft.unpaired) != 1 else ''}"
             click.echo(f"note: {draft.path}: {count} without a counterpart, not checked: {lines}", err=True)
     if fix:
+        from .lint.fix import fix_file
+
         for draft in read:
             click.echo(fix_file(draft.path, report.findings), nl=False, err=fmt != "text")
     threshold = Severity(fail_on) if fail_on else config.fail_on
@@ -299,6 +328,10 @@ def extract(
 ) -> None:
     """Propose zh→en term pairs not yet in the glossary from bilingual documents (every format lint reads)
     or a memory, ranked, with their evidence; csv and toml write a draft glossary to edit and merge."""
+    from .extract import extract_from
+    from .extract_output import write_candidates
+    from .loader import load_glossary
+
     if not files and memory is None:
         raise click.UsageError("give bilingual FILES or --tm DB")
     write_candidates(extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit), fmt, output)
@@ -310,6 +343,8 @@ def extract(
 def merge(draft: Path, into: Path) -> None:
     """Add the concepts of a DRAFT glossary (TOML or CSV) to the TOML glossary INTO: both are validated,
     a clash of ids, terms or sources refuses the merge and is listed, and INTO is replaced in one step."""
+    from .merge import merge_glossary
+
     merged = merge_glossary(draft, into)
     click.echo(f"merged {merged.concepts} concepts and {merged.sources} sources into {merged.target}")
 
@@ -321,9 +356,6 @@ def lsp(stdio: bool) -> None:
     from .lsp.server import serve  # imported here: pygls is loaded only by the command that needs it
 
     serve()
-
-
-cli.add_command(tm)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

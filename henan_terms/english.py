@@ -1,12 +1,15 @@
-"""English text: tokens and inflection-tolerant keys for renderings."""
+"""English text: tokens and inflection-tolerant keys for renderings.
+
+lemminflect (and the numpy it brings) is imported when a word its dictionary does not know is first
+met, or when the table of the words it knows is built for the cache.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-
-from lemminflect import getLemma
+from collections.abc import Mapping
+from functools import cache, lru_cache
 
 __all__ = [
     "base_form",
@@ -26,15 +29,61 @@ def base_form(word: str) -> str:
     """The uninflected form of a lowercase word: a known noun's singular (enterprises → enterprise,
     industries → industry, building stays), else a known verb's base form (developed → develop),
     else the singular by lemminflect's rules for unknown words (smes → sme). Derivations are kept
-    apart: industrial is not industry."""
-    for lemmas in (
-        getLemma(word, upos="NOUN", lemmatize_oov=False),
-        getLemma(word, upos="VERB", lemmatize_oov=False),
-        getLemma(word, upos="NOUN"),
-    ):
+    apart: industrial is not industry.
+
+    The first two come from a table of every word lemminflect's dictionary knows as a noun or a
+    verb, built once and kept in the cache: reading lemminflect's own tables takes longer than a
+    whole lint of an article."""
+    if word == word.lower():
+        known = _dictionary_base_forms().get(word)
+        return known if known is not None else _unknown_base_form(word)
+    known = _dictionary_base_form(word)
+    return known if known is not None else _unknown_base_form(word)
+
+
+def _dictionary_base_form(word: str) -> str | None:
+    """A known noun's singular, else a known verb's base form, else None."""
+    from lemminflect import getLemma
+
+    for upos in ("NOUN", "VERB"):
+        lemmas = getLemma(word, upos=upos, lemmatize_oov=False)
         if lemmas:
             return str(lemmas[0])
-    return word
+    return None
+
+
+def _unknown_base_form(word: str) -> str:
+    """The singular by lemminflect's rules for words its dictionary does not know, or the word."""
+    from lemminflect import getAllLemmasOOV
+
+    lemmas = getAllLemmasOOV(word, "NOUN").get("NOUN", ())
+    return str(lemmas[0]) if lemmas else word
+
+
+@cache
+def _dictionary_base_forms() -> Mapping[str, str]:
+    """:func:`_dictionary_base_form` of every lowercase word of lemminflect's dictionary (the only
+    words its lookup reaches), from the cache, or built and stored there for this text of the
+    module and this version of lemminflect."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from .cache import cached, remember
+
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # this module's rules, as written
+    name = f"base-forms-{rules}-lemminflect-{version('lemminflect')}"
+    table = cached(name)
+    if isinstance(table, dict):
+        return table
+    from lemminflect import config
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.codecs.OverridesCodec import OverridesCodec
+
+    words = {*LemmaLUCodec.load(config.lemma_lu_fn), *OverridesCodec.load(config.lemma_overrides_fn)}
+    table = {w: base for w in sorted(words) if w == w.lower() and (base := _dictionary_base_form(w)) is not None}
+    remember(name, table)
+    return table
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:

@@ -1,4 +1,7 @@
-"""Export a glossary to, and import one from, every exchange format, chosen by name."""
+"""Export a glossary to, and import one from, every exchange format, chosen by name.
+
+The reader or writer of a format is imported when that format is asked for: the command line reads the
+format names here, and a command that exchanges nothing loads no XML, PO or TOML library."""
 
 from __future__ import annotations
 
@@ -6,25 +9,17 @@ import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from attrs import evolve
 
-from .assembly import ConceptPlaces, GlossaryParts
 from .errors import Problem, UsageError
-from .formats.cedict import read_cedict
-from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
-from .formats.html import ASSETS, PAGE, write_html
-from .formats.imports import Imported
-from .formats.json import write_json
-from .formats.json_import import read_json
-from .formats.memoq import read_memoq, write_memoq
-from .formats.omegat import read_omegat, write_omegat
-from .formats.po import read_po, write_po
-from .formats.tbx import read_tbx, write_tbx, write_tbx2008
-from .formats.toml import read_toml_glossary, write_toml
 from .glossary import Glossary
 from .model import Source, Status
+
+if TYPE_CHECKING:
+    from .assembly import ConceptPlaces
+    from .formats.imports import Imported
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -32,6 +27,7 @@ __all__ = [
     "IMPORT_FORMATS",
     "export_folder",
     "export_glossary",
+    "folder_files",
     "guess_format",
     "import_glossary",
     "read_contents",
@@ -40,8 +36,8 @@ __all__ = [
 ]
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
-FOLDER_FORMATS = {"html": (PAGE, *ASSETS)}
-"""Formats written as a folder, for people rather than tools, and not read back: the files each writes."""
+FOLDER_FORMATS = ("html",)
+"""Formats written as a folder, for people rather than tools, and not read back."""
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
 _BY_SUFFIX = {
     ".tbx": "tbx",
@@ -61,13 +57,18 @@ def export_glossary(
     """Write the glossary in a format of ``EXPORT_FORMATS``; deprecated renderings may be left out, in
     every format, for tools that ignore status; ``bom`` starts a CSV with a byte-order mark, so that
     Excel reads it as UTF-8."""
+    from .formats.csv import write_csv
+    from .formats.memoq import write_memoq
+    from .formats.omegat import write_omegat
+    from .formats.tbx import write_tbx, write_tbx2008
+
     if not include_deprecated:
         glossary = without_deprecated(glossary)
     if fmt == "tbx":
         write_tbx(glossary, stream, include_deprecated=include_deprecated)
     elif fmt == "tbx2008":
         write_tbx2008(glossary, stream, include_deprecated=include_deprecated)
-    elif fmt in _TEXT_WRITERS:
+    elif fmt in _TEXT_FORMATS:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="" if fmt.startswith(("csv", "tsv")) else None)
         if fmt == "tsv-omegat":
             write_omegat(glossary, text, deprecated=include_deprecated)
@@ -76,15 +77,26 @@ def export_glossary(
         elif fmt == "csv-memoq":
             write_memoq(glossary, text, bom=bom)
         else:
-            _TEXT_WRITERS[fmt](glossary, text)
+            _text_writers()[fmt](glossary, text)
         text.flush()
         text.detach()
     else:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
 
 
+def folder_files(fmt: str) -> tuple[str, ...]:
+    """The files a format of ``FOLDER_FORMATS`` writes (a folder holding only these may be replaced)."""
+    from .formats.html import ASSETS, PAGE
+
+    if fmt not in FOLDER_FORMATS:
+        raise UsageError(f"{fmt} is not written as a folder; use one of {', '.join(FOLDER_FORMATS)}")
+    return (PAGE, *ASSETS)
+
+
 def export_folder(glossary: Glossary, fmt: str, folder: Path, *, include_deprecated: bool = True) -> None:
     """Write the glossary in a format of ``FOLDER_FORMATS`` into an existing, empty folder."""
+    from .formats.html import write_html
+
     if fmt not in FOLDER_FORMATS:
         raise UsageError(f"{fmt} is not written as a folder; use one of {', '.join(FOLDER_FORMATS)}")
     write_html(glossary if include_deprecated else without_deprecated(glossary), folder)
@@ -100,17 +112,19 @@ def without_deprecated(glossary: Glossary) -> Glossary:
 
 
 def _json(glossary: Glossary, stream: TextIO) -> None:
+    from .formats.json import write_json
+
     write_json(glossary.concepts, glossary.sources, stream)
 
 
-_TEXT_WRITERS: dict[str, Callable[[Glossary, TextIO], None]] = {
-    "csv": write_csv,
-    "tsv-omegat": write_omegat,
-    "csv-memoq": write_memoq,
-    "po": write_po,
-    "json": _json,
-    "toml": write_toml,
-}
+_TEXT_FORMATS = ("csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
+
+
+def _text_writers() -> dict[str, Callable[[Glossary, TextIO], None]]:
+    from .formats.po import write_po
+    from .formats.toml import write_toml
+
+    return {"po": write_po, "json": _json, "toml": write_toml}
 
 
 def guess_format(path: str | Path) -> str:
@@ -120,6 +134,8 @@ def guess_format(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED
+
         with path.open(encoding="utf-8-sig", errors="replace") as stream:
             columns = {column.strip() for column in stream.readline().split(",")}
         ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
@@ -134,6 +150,15 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
 
     The project's own formats (TOML, CSV) are read strictly: any problem raises GlossaryError.
     """
+    from .assembly import GlossaryParts
+    from .formats.cedict import read_cedict
+    from .formats.imports import Imported
+    from .formats.json_import import read_json
+    from .formats.memoq import read_memoq
+    from .formats.omegat import read_omegat
+    from .formats.po import read_po
+    from .formats.tbx import read_tbx
+
     fmt = fmt or guess_format(path)
     if fmt in _STRICT:
         data = read_contents(path)
@@ -171,11 +196,15 @@ def read_placed(
     """The concepts of one glossary file with the places they were read from, and its sources: the
     project's formats read ``data``, the file's bytes read once by the caller, and report their
     problems into ``problems``; other formats are imported, and the file is the place of all they hold."""
+    from .assembly import ConceptPlaces
+    from .formats.csv import read_csv_glossary
+    from .formats.toml import read_toml_glossary
+
     if fmt in _STRICT:
         if isinstance(data, OSError):
             problems.append(Problem(str(path), 0, f"cannot read: {data.strerror}"))
             return [], {}
-        return _STRICT[fmt](str(path), data, problems)
+        return {"toml": read_toml_glossary, "csv": read_csv_glossary}[fmt](str(path), data, problems)
     imported = import_glossary(path, fmt).glossary
     where = f"{path}:0"
     placed = [
@@ -184,4 +213,4 @@ def read_placed(
     return placed, {key: (source, where) for key, source in imported.sources.items()}
 
 
-_STRICT = {"toml": read_toml_glossary, "csv": read_csv_glossary}
+_STRICT = ("toml", "csv")  # the project's own formats, read strictly

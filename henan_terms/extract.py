@@ -31,9 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-import rjieba
 from attrs import field, frozen
-from lemminflect import getAllLemmas
 
 from . import chinese, english
 from .formats.bilingual import BilingualDocument, read_bilingual
@@ -41,7 +39,6 @@ from .formats.units import UNIT_SUFFIXES, read_units
 from .glossary import Glossary
 from .model import TMUnit
 from .tm.align import Aligner
-from .tm.store import open_tm
 
 __all__ = [
     "MAX_CHARS",
@@ -235,6 +232,8 @@ class _ChineseSide:
             for term in concept.terms:
                 for form in (term.text, *term.traditional_forms):
                     self.forms.setdefault(form, concept.id)
+        import rjieba
+
         self.tokenizer = rjieba.Jieba()
         for form in self.forms:
             self.tokenizer.add_word(form, None, "gl")
@@ -370,6 +369,8 @@ def english_phrases(sentence: str) -> dict[str, bool]:
 @lru_cache(maxsize=100_000)
 def _kinds(word: str) -> frozenset[str]:
     """The parts of speech lemminflect knows a lowercase word as (empty for an unknown word)."""
+    from lemminflect import getAllLemmas
+
     return frozenset(getAllLemmas(word))
 
 
@@ -627,6 +628,8 @@ def extract_from(
     """Candidates from files (every format ``lint`` reads) and the units of a translation memory."""
     items = read_inputs(paths)
     if tm is not None:
+        from .tm.store import open_tm  # the stores and their index: only when a memory is read
+
         with open_tm(tm, create=False) as memory:
             items.extend(memory.units())
     return extract_terms(items, glossary, limit=limit)

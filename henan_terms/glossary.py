@@ -23,6 +23,13 @@ __all__ = [
 BUNDLED_NAME = "henan"
 
 
+class _Derived:
+    """What is built from a glossary's concepts when first needed: the lookup index, which holds the
+    term spotters. A field of the glossary, so that a cached glossary brings it along."""
+
+    index: TermIndex | None = None
+
+
 @frozen(eq=False)
 class Glossary:
     """A loaded, valid glossary: concepts, the sources they cite, and a lookup index; ``files`` names the
@@ -34,6 +41,7 @@ class Glossary:
     sources: Mapping[str, Source] = field(factory=dict)
     digest: str = ""  # sha256 of the files it was loaded from
     files: Mapping[str, str] = field(factory=dict)
+    _derived: _Derived = field(factory=_Derived, init=False, repr=False)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -47,11 +55,11 @@ class Glossary:
 
     def lookup(self, query: str) -> list[Hit]:
         """Concepts matching a Chinese term (either script), pinyin (any style) or English rendering."""
-        return self._index.lookup(query)
+        return self.index.lookup(query)
 
     def suggest(self, query: str, limit: int = 5) -> list[Hit]:
         """Near misses for a query that found nothing."""
-        return self._index.suggest(query, limit)
+        return self.index.suggest(query, limit)
 
     def cite(self, citation: Citation) -> str:
         """A citation as a reader wants it: publisher, title, date, locator and address of its source."""
@@ -65,9 +73,19 @@ class Glossary:
     def _by_id(self) -> dict[str, Concept]:
         return {concept.id: concept for concept in self.concepts}
 
-    @cached_property
-    def _index(self) -> TermIndex:
-        return TermIndex(self.concepts)
+    @property
+    def index(self) -> TermIndex:
+        """The lookup index over the concepts, with the linter's term spotters: built on first use,
+        or brought from the cache."""
+        if self._derived.index is None:
+            self._derived.index = TermIndex(self.concepts)
+        return self._derived.index
+
+    def prepare(self) -> Glossary:
+        """Build everything derived from the concepts now (the index, both spotters), so that a glossary
+        stored in the cache brings them along; returns the glossary."""
+        self.index.prepare()
+        return self
 
 
 def bundled_files() -> list[Path]:

@@ -33,12 +33,12 @@ def load_glossary(*paths: str | Path, cache: bool = True) -> Glossary:
     name = BUNDLED_NAME if not paths else "+".join(f.stem for f in files)
     contents = [read_contents(path) for path in files]  # read once: for the cache key, the digest and the readers
     readable = [c for c in contents if isinstance(c, bytes)]
-    key = cache_key(name, files, readable) if cache and len(readable) == len(files) else None
-    if key is not None and (found := cached(key)) is not None:
+    key = f"glossary-{cache_key(name, files, readable)}" if cache and len(readable) == len(files) else None
+    if key is not None and isinstance(found := cached(key), Glossary):
         return found
     glossary = _load(files, contents, name)
     if key is not None:
-        remember(key, glossary)
+        remember(key, glossary.prepare())  # the cached glossary brings its index and spotters along
     return glossary
 
 

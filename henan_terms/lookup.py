@@ -8,10 +8,8 @@ mean" hits ranked by similarity; exact hits come first, then partial hits in rea
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
 
 from attrs import frozen
 from rapidfuzz import fuzz, process
@@ -58,26 +56,29 @@ class TermIndex:
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self._concepts = tuple(concepts)
-        self._keys: dict[tuple[str, str], list[Hit]] = {}
+        self._keys: dict[tuple[str, str], list[tuple[Concept, str, str]]] = {}  # hits as tuples: quick to unpickle
         for concept in self._concepts:
             for term in concept.terms:
-                self._add("zh", term.text, Hit(concept, "zh", term.text))
+                self._add("zh", term.text, (concept, "zh", term.text))
                 for form in term.traditional_forms:
-                    self._add("zh", form, Hit(concept, "traditional", form))
-                self._add("pinyin", chinese.pinyin_key(term.pinyin), Hit(concept, "pinyin", term.pinyin))
+                    self._add("zh", form, (concept, "traditional", form))
+                self._add("pinyin", chinese.pinyin_key(term.pinyin), (concept, "pinyin", term.pinyin))
             for rendering in concept.renderings:
-                self._add("en", english.fold(rendering.text), Hit(concept, "en", rendering.text))
+                self._add("en", english.fold(rendering.text), (concept, "en", rendering.text))
 
-    def _add(self, kind: str, key: str, hit: Hit) -> None:
+    def _add(self, kind: str, key: str, hit: tuple[Concept, str, str]) -> None:
         hits = self._keys.setdefault((kind, key), [])
-        if all(h.concept.id != hit.concept.id for h in hits):
+        if all(concept.id != hit[0].id for concept, *_ in hits):
             hits.append(hit)
+
+    def _hits(self, key: tuple[str, str]) -> list[Hit]:
+        return [Hit(concept, field, matched) for concept, field, matched in self._keys.get(key, [])]
 
     def lookup(self, query: str) -> list[Hit]:
         """Concepts whose Chinese term, pinyin or English rendering equals the query's key."""
         hits: dict[str, Hit] = {}
         for key in self._query_keys(query):
-            for hit in self._keys.get(key, []):
+            for hit in self._hits(key):
                 hits.setdefault(hit.concept.id, hit)
         return list(hits.values())
 
@@ -87,7 +88,7 @@ class TermIndex:
         for kind, key in self._query_keys(query):
             keys = [k for (k_kind, k) in self._keys if k_kind == kind]
             for _choice, score, index in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit):
-                scored += [(score, hit) for hit in self._keys[(kind, keys[index])]]
+                scored += [(score, hit) for hit in self._hits((kind, keys[index]))]
         found: dict[str, Hit] = {}
         for _score, hit in sorted(scored, key=lambda pair: -pair[0]):
             found.setdefault(hit.concept.id, hit)
@@ -123,13 +124,13 @@ class TermIndex:
                     PARTIAL,
                     (m.start, m.end),
                 )
-                for m in self._source_spotter.spot(text)
+                for m in self.source_spotter.spot(text)
             ]
         needs = {concept.id: len(query) for concept in self._concepts}
         words = len(english.token_spans(query))
         return [
             Hit(m.concept, "en", query[m.start : m.end], PARTIAL, (m.start, m.end))
-            for m in self._target_spotter.spot(query, needs)
+            for m in self.target_spotter.spot(query, needs)
             if _is_sentence(query) or 2 * len(english.token_spans(query[m.start : m.end])) > words
         ]
 
@@ -146,7 +147,7 @@ class TermIndex:
                 continue
             score = fuzz.ratio(text, key)
             if score >= NEAR_MIN_SCORE:
-                scored += [(score, hit) for hit in self._keys[("zh", key)]]
+                scored += [(score, hit) for hit in self._hits(("zh", key))]
         found: dict[str, Hit] = {}
         for score, hit in sorted(scored, key=lambda pair: (-pair[0], pair[1].matched)):
             found.setdefault(hit.concept.id, Hit(hit.concept, hit.field, hit.matched, NEAR, score=round(score, 1)))
@@ -157,7 +158,7 @@ class TermIndex:
         for kind, key in self._query_keys(query):
             keys = [k for (k_kind, k) in self._keys if k_kind == kind]
             for _choice, score, index in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit):
-                scored += [(score, hit) for hit in self._keys[(kind, keys[index])]]
+                scored += [(score, hit) for hit in self._hits((kind, keys[index]))]
         return sorted(scored, key=lambda pair: -pair[0])
 
     @cached_property
@@ -165,12 +166,18 @@ class TermIndex:
         return [key for kind, key in self._keys if kind == "zh"]
 
     @cached_property
-    def _source_spotter(self) -> SourceSpotter:
+    def source_spotter(self) -> SourceSpotter:
+        """The glossary's terms in Chinese text, as the linter spots them."""
         return SourceSpotter(self._concepts)
 
     @cached_property
-    def _target_spotter(self) -> TargetSpotter:
+    def target_spotter(self) -> TargetSpotter:
+        """The glossary's renderings in English text, as the linter spots them."""
         return TargetSpotter(self._concepts)
+
+    def prepare(self) -> None:
+        """Build the parts made on first use (the spotters, the Chinese keys), before the index is stored."""
+        _ = self.source_spotter, self.target_spotter, self._zh_keys
 
     @staticmethod
     def _query_keys(query: str) -> list[tuple[str, str]]:
@@ -182,7 +189,6 @@ class TermIndex:
 
 _SENTENCE_CHARS = 16  # longer Chinese queries are sentences: their terms are listed, no near variant sought
 _SENTENCE_WORDS = 8
-_INDEXES: weakref.WeakKeyDictionary[Any, TermIndex] = weakref.WeakKeyDictionary()
 
 
 def _is_sentence(query: str) -> bool:
@@ -212,10 +218,5 @@ def find(glossary: Iterable[Concept], query: str, limit: int = 5) -> list[Hit]:
     >>> [(h.concept.zh, h.kind, h.span) for h in find(glossary, "链长制企业")]
     [('链长制', 'partial', (0, 3))]
     """
-    try:
-        index = _INDEXES.get(glossary)
-    except TypeError:  # not weakly referable: a list or tuple of concepts
-        return TermIndex(glossary).find(query, limit)
-    if index is None:
-        index = _INDEXES[glossary] = TermIndex(glossary)
-    return index.find(query, limit)
+    index = getattr(glossary, "index", None)  # a Glossary keeps its index; other iterables get one each call
+    return (index if isinstance(index, TermIndex) else TermIndex(glossary)).find(query, limit)

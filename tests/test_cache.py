@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from henan_terms import GlossaryError, cache, load_glossary, loader
+from henan_terms import GlossaryError, cache, load_glossary, loader, lookup
+from henan_terms.lint import Linter, SegmentPair
 
 TERMS = "zh,en,status\n北斗,BeiDou,preferred\n"
 
@@ -68,3 +69,22 @@ def test_an_invalid_glossary_is_never_cached(terms: Path) -> None:
     with pytest.raises(GlossaryError, match="bad status"):
         load_glossary(terms)
     assert list(cache.cache_folder().glob("glossary-*")) == []
+
+
+def test_a_cached_glossary_brings_its_term_spotters(terms: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = [SegmentPair("前瞻布局北斗应用", "We will plan Dipper applications.")]
+    fresh = Linter(load_glossary(terms)).lint(pairs)  # built, then stored with its spotters
+    assert [f.check for f in fresh.findings] == ["missing-rendering"]
+    for name in ("SourceSpotter", "TargetSpotter"):
+        monkeypatch.setattr(lookup, name, _refuse_to_build)
+    assert Linter(load_glossary(terms)).lint(pairs).findings == fresh.findings
+    with pytest.raises(AssertionError, match="built again"):
+        Linter(load_glossary(terms, cache=False))
+
+
+def test_an_entry_of_other_class_definitions_is_not_used(terms: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_glossary(terms)
+    monkeypatch.setattr(cache, "_RECORDS", b"another definition of the records or the index")
+    monkeypatch.setattr(loader, "_load", _refuse_to_build)
+    with pytest.raises(AssertionError, match="built again"):
+        load_glossary(terms)

@@ -2,7 +2,8 @@
 reads drafts and the memory imports units through it, so both see the same pairs of a file.
 
 TMX, XLIFF (1.2, 2.0, SDLXLIFF) and PO have readers of their own; Qt Linguist files are read by
-translate-toolkit, the one maintained reader of that format.
+translate-toolkit, the one maintained reader of that format. Each reader is imported when a file of
+its kind is read, so that linting a plain-text draft loads no XML or PO library.
 """
 
 from __future__ import annotations
@@ -14,10 +15,6 @@ from pathlib import Path
 from ..chinese import has_han
 from ..errors import FormatError, Problem
 from ..model import TMUnit
-from .po import read_po_units
-from .tmx import read_tmx
-from .xliff import read_xliff
-from .xml import iterparse
 
 __all__ = [
     "UNIT_SUFFIXES",
@@ -49,12 +46,18 @@ def read_units(
     if text is None and not path.is_file():
         raise FormatError(str(path), 0, "no such file" if not path.exists() else "not a file")
     if suffix in (".po", ".pot"):
+        from .po import read_po_units
+
         return iter(read_po_units(path, skipped, text))
     if suffix == ".ts":
         return _read_qt(path, text)
     source = path if text is None else _named_stream(text, path)
     if suffix == ".tmx":
+        from .tmx import read_tmx
+
         return read_tmx(source, source_lang=source_lang, target_lang=target_lang, skipped=skipped)
+    from .xliff import read_xliff
+
     return read_xliff(source, source_lang=source_lang, skipped=skipped)
 
 
@@ -69,6 +72,8 @@ def _read_qt(path: Path, text: str | None) -> Iterator[TMUnit]:
     """A Qt Linguist file (or its ``text``) through translate-toolkit, after the safe parser has checked
     its XML."""
     from translate.storage import factory
+
+    from .xml import iterparse
 
     def opened() -> str | io.BytesIO:
         return str(path) if text is None else _named_stream(text, path)

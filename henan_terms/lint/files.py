@@ -12,7 +12,6 @@ from attrs import frozen
 from ..errors import UsageError
 from ..glossary import Glossary
 from ..loader import load_glossary
-from ..tm.store import open_tm
 from .config import LintConfig, find_config, load_config
 from .inputs import Draft, read_draft
 from .runner import Linter, LintReport
@@ -59,7 +58,11 @@ def lint_files(
     read = tuple(read_draft(draft, source) for draft in drafts)
     memory_url = tm or settings.tm
     with ExitStack() as stack:
-        memory = stack.enter_context(open_tm(memory_url, create=False)) if memory_url else None
+        memory = None
+        if memory_url:
+            from ..tm.store import open_tm  # the stores and their index: only for a run with a memory
+
+            memory = stack.enter_context(open_tm(memory_url, create=False))
         linter = Linter(glossary, memory=memory)
         report = linter.lint(
             [pair for draft in read for pair in draft.pairs],

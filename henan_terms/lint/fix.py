@@ -7,8 +7,6 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from lemminflect import getInflection
-
 from .. import english
 from ..model import Finding
 
@@ -30,6 +28,8 @@ def fixable(findings: Iterable[Finding]) -> list[Finding]:
 
 def replacement(found: str, expected: str) -> str:
     """The rendering to use, with the initial capital and the plural of the text it replaces."""
+    from lemminflect import getInflection
+
     result = expected
     found_words, expected_words = found.split(), result.split()
     if found_words and expected_words:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs import frozen
 
 from ..errors import UsageError
 from ..glossary import Glossary
-from ..match import SourceSpotter, TargetSpotter
 from ..model import Finding, Severity
-from ..tm.protocol import TranslationMemory
 from ..version import __version__
 from .checks import default_registry
 from .context import LintContext, LintFinding, MemoryTerm, Segment, SegmentPair
-from .memory import memory_terms, run_terms
 from .registry import CheckRegistry
+
+if TYPE_CHECKING:
+    from ..tm.protocol import TranslationMemory
 
 __all__ = [
     "LintReport",
@@ -52,8 +53,8 @@ class Linter:
         self.glossary = glossary
         self.registry = registry or default_registry()
         self.memory = memory  # evidence for terms the glossary lacks (memory-inconsistency)
-        self._source = SourceSpotter(glossary)
-        self._target = TargetSpotter(glossary)
+        self._source = glossary.index.source_spotter  # built once per glossary, and kept in its cache
+        self._target = glossary.index.target_spotter
 
     def analyse(self, pair: SegmentPair) -> Segment:
         """Spot the glossary's terms in the source and their renderings in the translation."""
@@ -88,6 +89,8 @@ class Linter:
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
         remembered: Mapping[str, MemoryTerm] = {}
         if any(c.id == "memory-inconsistency" for c in checks):
+            from .memory import memory_terms, run_terms  # term extraction: only for the check that needs it
+
             remembered = (
                 memory_terms(self.memory, pairs, self.glossary)
                 if self.memory is not None
