@@ -12,6 +12,7 @@ from attrs import frozen
 from ..errors import UsageError
 from ..glossary import Glossary
 from ..loader import load_glossary
+from ..tm.align import Aligner
 from ..tm.store import open_tm
 from .config import LintConfig, find_config, load_config
 from .inputs import Draft, read_draft
@@ -47,7 +48,8 @@ def lint_files(
 ) -> LintRun:
     """Lint draft files. Given options win over the configuration, which is ``config`` or the nearest
     configuration file from ``start`` (default: the current folder); ``source`` pairs one plain-text
-    draft with its Chinese line by line; ``tm`` (or the configuration's) is a translation memory whose
+    draft with its Chinese line by line (otherwise neighbouring paragraphs are paired when their content
+    may translate each other); ``tm`` (or the configuration's) is a translation memory whose
     renderings of terms the glossary lacks are checked (memory-inconsistency)."""
     if not drafts:
         raise UsageError("give a draft file to lint (or, on the command line, --sample)")
@@ -56,7 +58,8 @@ def lint_files(
     found = Path(config) if config is not None else find_config(start or Path.cwd())
     settings = load_config(found) if found else LintConfig()
     glossary = load_glossary(*(glossaries or settings.glossaries))
-    read = tuple(read_draft(draft, source) for draft in drafts)
+    plausible = Aligner(glossary).plausible
+    read = tuple(read_draft(draft, source, plausible) for draft in drafts)
     memory_url = tm or settings.tm
     with ExitStack() as stack:
         memory = stack.enter_context(open_tm(memory_url, create=False)) if memory_url else None

@@ -9,7 +9,7 @@ from pathlib import Path
 from attrs import frozen
 
 from ..errors import FormatError
-from ..formats.bilingual import BilingualDocument, Paragraph, pair_paragraphs, paragraphs, read_parallel
+from ..formats.bilingual import BilingualDocument, PairCheck, Paragraph, pair_paragraphs, paragraphs, read_parallel
 from ..formats.units import UNIT_SUFFIXES, read_units
 from .context import SegmentPair
 
@@ -50,8 +50,10 @@ class Draft:
     unpaired: tuple[Paragraph, ...] = ()
 
 
-def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
+def read_draft(path: str | Path, source: str | Path | None = None, plausible: PairCheck | None = None) -> Draft:
     """Segment pairs of a draft: with ``source``, two line-aligned text files; otherwise by suffix.
+    ``plausible`` checks the content of neighbouring paragraphs of a bilingual document before pairing
+    them (:meth:`henan_terms.tm.align.Aligner.plausible`).
 
     Suppression: in text and Markdown drafts, ``<!-- henan-terms: ignore CHECK -->`` inside the
     English or the Chinese paragraph, or on its own line just before the pair, ignores the named
@@ -67,7 +69,7 @@ def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
     elif suffix in UNIT_SUFFIXES:
         return _read_units(path)
     else:
-        document, before = _read_bilingual(path)
+        document, before = _read_bilingual(path, plausible)
     pairs = []
     for pair in document.pairs:
         target, in_target = _strip_comments(pair.en.text)
@@ -80,7 +82,7 @@ def read_draft(path: str | Path, source: str | Path | None = None) -> Draft:
     return Draft(str(path), tuple(pairs), document.unpaired)
 
 
-def _read_bilingual(path: Path) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
+def _read_bilingual(path: Path, plausible: PairCheck | None) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
     """A bilingual document whose comment-only lines are left out of the pairing; each such line's
     checks are returned under the line number of the next non-empty line."""
     try:
@@ -99,7 +101,7 @@ def _read_bilingual(path: Path) -> tuple[BilingualDocument, dict[int, frozenset[
         elif line.strip() and pending:
             before[number] = pending
             pending = frozenset()
-    return pair_paragraphs(paragraphs("\n".join(lines)), str(path)), before
+    return pair_paragraphs(paragraphs("\n".join(lines)), str(path), plausible), before
 
 
 def _read_units(path: Path) -> Draft:
