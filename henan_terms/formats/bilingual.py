@@ -17,6 +17,7 @@ from attrs import frozen
 
 from ..chinese import HAN
 from ..errors import FormatError
+from .text import read_text
 
 __all__ = [
     "BilingualDocument",
@@ -105,18 +106,9 @@ def _pair(items: list[Paragraph], english_first: bool, plausible: PairCheck | No
     return pairs
 
 
-def _read(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-
-
 def read_bilingual(path: str | Path, plausible: PairCheck | None = None) -> BilingualDocument:
     """Read a bilingual document (UTF-8) and pair its paragraphs (checked by ``plausible`` if given)."""
-    return pair_paragraphs(paragraphs(_read(path)), str(path), plausible)
+    return pair_paragraphs(paragraphs(read_text(path)), str(path), plausible)
 
 
 def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument:
@@ -125,7 +117,7 @@ def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument
     Different numbers of non-empty lines are an error naming both counts. The document's path is
     the English file's, as its lines are where translations stand.
     """
-    zh, en = paragraphs(_read(chinese)), paragraphs(_read(english))
+    zh, en = paragraphs(read_text(chinese)), paragraphs(read_text(english))
     if len(zh) != len(en):
         raise FormatError(
             str(english),

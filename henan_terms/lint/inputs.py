@@ -8,8 +8,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ..errors import FormatError
 from ..formats.bilingual import BilingualDocument, PairCheck, Paragraph, pair_paragraphs, paragraphs, read_parallel
+from ..formats.text import read_text
 from ..formats.units import UNIT_SUFFIXES, read_units
 from .context import SegmentPair
 
@@ -85,13 +85,7 @@ def read_draft(path: str | Path, source: str | Path | None = None, plausible: Pa
 def _read_bilingual(path: Path, plausible: PairCheck | None) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
     """A bilingual document whose comment-only lines are left out of the pairing; each such line's
     checks are returned under the line number of the next non-empty line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-    lines = text.splitlines()
+    lines = read_text(path).splitlines()
     before: dict[int, frozenset[str]] = {}
     pending: frozenset[str] = frozenset()
     for number, line in enumerate(lines, start=1):
