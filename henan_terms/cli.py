@@ -21,7 +21,7 @@ from .extract_output import write_candidates
 from .formats.json import concept_record
 from .formats.toml import write_toml
 from .glossary import Glossary
-from .lint import explain, fix_file
+from .lint import check_fixable, explain, fix_file
 from .lint.files import lint_files
 from .lint.report import json_records, sarif_log, text_lines
 from .loader import load_glossary
@@ -251,6 +251,8 @@ def lint(
         drafts = (*drafts, SAMPLE_DRAFT)
     if output is not None:
         check_output(output, force=force)
+    for path in drafts if fix else ():
+        check_fixable(path)
     run = lint_files(
         drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore, tm=memory
     )
