@@ -11,7 +11,7 @@ from typing import BinaryIO, TextIO
 from attrs import evolve
 
 from .assembly import ConceptPlaces, GlossaryParts
-from .errors import Problem, UsageError
+from .errors import FormatError, Problem, UsageError
 from .formats.cedict import read_cedict
 from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED, read_csv_glossary, write_csv
 from .formats.imports import Imported
@@ -108,8 +108,11 @@ def guess_format(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", errors="replace") as stream:
-            columns = {column.strip() for column in stream.readline().split(",")}
+        try:
+            with path.open(encoding="utf-8-sig", errors="replace") as stream:
+                columns = {column.strip() for column in stream.readline().split(",")}
+        except OSError as error:
+            raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
         ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
         return "csv" if "status" in ours or ("zh" in ours and len(ours) > 1) else "csv-memoq"
     if suffix not in _BY_SUFFIX:
@@ -123,6 +126,8 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     The project's own formats (TOML, CSV) are read strictly: any problem raises GlossaryError.
     """
     fmt = fmt or guess_format(path)
+    if not Path(path).is_file():
+        raise FormatError(str(path), 0, "no such file" if not Path(path).exists() else "not a file")
     if fmt in _STRICT:
         data = read_contents(path)
         parts = GlossaryParts()
