@@ -282,6 +282,11 @@ def lint(
         drafts = (*drafts, SAMPLE_DRAFT)
     if output is not None:
         check_output(output, force=force)
+    if fix:
+        from .lint.fix import check_fixable
+
+        for path in drafts:
+            check_fixable(path)
     run = lint_files(
         drafts, source=source, glossaries=glossaries, config=config_path, select=select, ignore=ignore, tm=memory
     )

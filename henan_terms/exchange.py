@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from attrs import evolve
 
-from .errors import Problem, UsageError
+from .errors import FormatError, Problem, UsageError
 from .glossary import Glossary
 from .model import Source, Status
 
@@ -136,8 +136,11 @@ def guess_format(path: str | Path) -> str:
     if suffix == ".csv":
         from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED
 
-        with path.open(encoding="utf-8-sig", errors="replace") as stream:
-            columns = {column.strip() for column in stream.readline().split(",")}
+        try:
+            with path.open(encoding="utf-8-sig", errors="replace") as stream:
+                columns = {column.strip() for column in stream.readline().split(",")}
+        except OSError as error:
+            raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
         ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
         return "csv" if "status" in ours or ("zh" in ours and len(ours) > 1) else "csv-memoq"
     if suffix not in _BY_SUFFIX:
@@ -160,6 +163,8 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
     from .formats.tbx import read_tbx
 
     fmt = fmt or guess_format(path)
+    if not Path(path).is_file():
+        raise FormatError(str(path), 0, "no such file" if not Path(path).exists() else "not a file")
     if fmt in _STRICT:
         data = read_contents(path)
         parts = GlossaryParts()

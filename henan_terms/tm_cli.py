@@ -66,9 +66,10 @@ def build(
     """
     if not files and not parallel:
         raise click.UsageError("give bilingual FILES or --parallel ZH EN")
-    documents = [read_bilingual(path) for path in files] + [read_parallel(zh, en) for zh, en in parallel]
     aligner = Aligner(load_glossary(*glossaries), threshold=threshold)
-    console = Console(stderr=True)
+    documents = [read_bilingual(path, aligner.plausible) for path in files]
+    documents += [read_parallel(zh, en) for zh, en in parallel]
+    console = Console(stderr=True, soft_wrap=True)  # long lines stay whole, for grep
 
     with open_tm(db) as memory, Progress(console=console, transient=True) as progress:
         task = progress.add_task("aligning", total=len(documents))

@@ -1,22 +1,27 @@
 """Bilingual documents in the seed format: each English paragraph next to its Chinese paragraph.
 
 A paragraph is one non-empty line. Captions, credits and navigation lines have no counterpart;
-they are kept apart as unpaired lines so callers can report them.
+they are kept apart as unpaired lines so callers can report them. Neighbours in two languages are
+paired unless a check of their content (``plausible``, e.g. :meth:`henan_terms.tm.align.Aligner.plausible`)
+finds that they cannot translate each other: an English paragraph whose Chinese is missing is then
+reported unpaired instead of being paired with the next paragraph's Chinese.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from attrs import frozen
 
 from ..chinese import HAN
 from ..errors import FormatError
+from .text import read_text
 
 __all__ = [
     "BilingualDocument",
+    "PairCheck",
     "Paragraph",
     "ParagraphPair",
     "pair_paragraphs",
@@ -51,6 +56,10 @@ class ParagraphPair:
     en: Paragraph
 
 
+PairCheck = Callable[[Paragraph, Paragraph], bool]
+"""Whether a Chinese paragraph (first) and an English one may translate each other."""
+
+
 @frozen
 class BilingualDocument:
     """The paired paragraphs of a document and the lines left without a counterpart."""
@@ -69,24 +78,28 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
-def pair_paragraphs(items: Iterable[Paragraph], path: str = "<text>") -> BilingualDocument:
-    """Pair each Chinese paragraph with the English one next to it.
+def pair_paragraphs(
+    items: Iterable[Paragraph], path: str = "<text>", plausible: PairCheck | None = None
+) -> BilingualDocument:
+    """Pair each Chinese paragraph with the English one next to it, when ``plausible`` (if given) accepts them.
 
     English-first and Chinese-first orders are both tried; the order that pairs more paragraphs wins.
     """
     items = list(items)
-    best = max((_pair(items, english_first) for english_first in (True, False)), key=lambda pairs: len(pairs))
+    best = max(
+        (_pair(items, english_first, plausible) for english_first in (True, False)), key=lambda pairs: len(pairs)
+    )
     paired = {p.zh.number for p in best} | {p.en.number for p in best}
     return BilingualDocument(path, tuple(best), tuple(p for p in items if p.number not in paired))
 
 
-def _pair(items: list[Paragraph], english_first: bool) -> list[ParagraphPair]:
+def _pair(items: list[Paragraph], english_first: bool, plausible: PairCheck | None) -> list[ParagraphPair]:
     pairs = []
     index = 0
     while index + 1 < len(items):
         first, second = items[index], items[index + 1]
-        if first.is_chinese != english_first and second.is_chinese == english_first:
-            zh, en = (second, first) if english_first else (first, second)
+        zh, en = (second, first) if english_first else (first, second)
+        if zh.is_chinese and not en.is_chinese and (plausible is None or plausible(zh, en)):
             pairs.append(ParagraphPair(zh, en))
             index += 2
         else:
@@ -94,18 +107,9 @@ def _pair(items: list[Paragraph], english_first: bool) -> list[ParagraphPair]:
     return pairs
 
 
-def _read(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-
-
-def read_bilingual(path: str | Path) -> BilingualDocument:
-    """Read a bilingual document (UTF-8) and pair its paragraphs."""
-    return pair_paragraphs(paragraphs(_read(path)), str(path))
+def read_bilingual(path: str | Path, plausible: PairCheck | None = None) -> BilingualDocument:
+    """Read a bilingual document (UTF-8) and pair its paragraphs (checked by ``plausible`` if given)."""
+    return pair_paragraphs(paragraphs(read_text(path)), str(path), plausible)
 
 
 def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument:
@@ -114,7 +118,7 @@ def read_parallel(chinese: str | Path, english: str | Path) -> BilingualDocument
     Different numbers of non-empty lines are an error naming both counts. The document's path is
     the English file's, as its lines are where translations stand.
     """
-    return parallel(_read(chinese), _read(english), chinese, english)
+    return parallel(read_text(chinese), read_text(english), chinese, english)
 
 
 def parallel(

@@ -30,6 +30,7 @@ from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status
 from .imports import ConceptDraft, Imported, TermDraft, assemble
+from .text import control_problem
 
 __all__ = [
     "SOURCE_ID",
@@ -114,6 +115,9 @@ class _LineReader:
             line = raw.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError as error:
             self.skipped.append(Problem(self.path, number, f"not UTF-8: {error.reason}"))
+            return
+        if (problem := control_problem(self.path, line)) is not None:
+            self.skipped.append(Problem(self.path, number, problem.message))
             return
         if line.startswith("#!"):
             key, _, value = line[2:].partition("=")

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from ..assembly import ConceptPlaces, check_concept, status_of, term_from
-from ..errors import Problem
+from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Source, TermType
+from .text import decode
 
 __all__ = [
     "CSV_COLUMNS",
@@ -31,9 +32,9 @@ def read_csv_glossary(
 ) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
     """Rows ``zh,en,status[,id,note,pinyin,source,type]``, grouped into concepts by id, else by zh."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, 0, f"not UTF-8: {error.reason} at byte {error.start}"))
+        text = decode(path, data)
+    except FormatError as error:
+        problems.append(error.problem)
         return [], {}
     reader = csv.DictReader(text.splitlines(keepends=True))
     columns = [c.strip() for c in reader.fieldnames or []]

@@ -3,7 +3,6 @@ valid becomes a glossary, and what is not is reported with its file and line."""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -15,6 +14,7 @@ from ..assembly import import_term
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Script, Source, Status, TermType
+from .text import decode
 from .toml import slug
 
 __all__ = [
@@ -113,18 +113,13 @@ def term_draft(
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
-    """A file's text (UTF-8, or UTF-16 with a byte-order mark) and the sha256 of its bytes."""
+    """A file's text (:func:`.text.decode`: UTF-8, or UTF-16 with a byte-order mark, no control
+    character) and the sha256 of its bytes."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    try:
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FormatError(str(path), line, f"not {'UTF-16' if utf16 else 'UTF-8'}: {error.reason}") from None
-    return text, hashlib.sha256(data).hexdigest()
+    return decode(str(path), data), hashlib.sha256(data).hexdigest()
 
 
 class _Parts:

@@ -38,6 +38,7 @@ from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, Status, TermType, TMUnit
 from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble, file_source, line_citation, read_text, term_draft
+from .text import control_problem
 from .toml import curated_traditional, curated_written
 
 __all__ = [
@@ -312,6 +313,12 @@ def read_po_units(path: str | Path, skipped: list[Problem] | None = None, text: 
     another language, and, without a ``Language``, whichever side of each entry has Han characters.
     """
     name = str(path)
+    try:
+        data = Path(path).read_bytes() if text is None else text.encode("utf-8")
+    except OSError as error:
+        raise FormatError(name, 0, f"cannot read: {error.strerror}") from None
+    if (problem := control_problem(name, data)) is not None:
+        raise FormatError(name, problem.line, problem.message)
     try:
         catalog = polib.pofile(name if text is None else text, wrapwidth=0)
     except (OSError, ValueError) as error:

@@ -25,9 +25,10 @@ import tomli_w
 
 from .. import chinese
 from ..assembly import ConceptPlaces, check_concept, problem_at, status_of, term_from
-from ..errors import Problem
+from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import ChineseTerm, Citation, Concept, Rendering, ScriptVariant, Source, TermType
+from .text import decode
 
 __all__ = [
     "ID_PATTERN",
@@ -270,10 +271,10 @@ def read_toml_glossary(
 ) -> tuple[list[ConceptPlaces], dict[str, tuple[Source, str]]]:
     """The concepts of a glossary TOML file with their places, and its sources; problems go to ``problems``."""
     try:
-        text = data.decode("utf-8")
+        text = decode(path, data)
         document = tomllib.loads(text)
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, 0, f"not UTF-8: {error.reason} at byte {error.start}"))
+    except FormatError as error:
+        problems.append(error.problem)
         return [], {}
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+), column \d+\)", str(error))

@@ -58,7 +58,8 @@ def iterparse(
         if context.root is not None:
             _refuse_entity_references(context.root, name)
     except etree.XMLSyntaxError as error:
-        raise FormatError(name, error.lineno or 0, f"not well-formed XML: {error.msg}") from None
+        message = " ".join(error.msg.split())  # libxml2 may break its message over lines
+        raise FormatError(name, error.lineno or 0, f"not well-formed XML: {message}") from None
 
 
 def _refuse_entity_references(element: etree._Element, name: str) -> None:

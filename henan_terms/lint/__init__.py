@@ -12,7 +12,7 @@ from .checks import default_registry, explain
 from .config import LintConfig, find_config, load_config
 from .context import LintFinding, Why
 from .files import LintRun, lint_files
-from .fix import apply_fixes, fix_file
+from .fix import apply_fixes, check_fixable, fix_file
 from .inputs import Draft, ignored_checks, read_draft
 from .registry import Check, CheckRegistry
 from .runner import Linter, LintReport, SegmentPair, lint
@@ -29,6 +29,7 @@ __all__ = [
     "SegmentPair",
     "Why",
     "apply_fixes",
+    "check_fixable",
     "default_registry",
     "explain",
     "find_config",

@@ -14,6 +14,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ..errors import ConfigError, FormatError, Problem
+from ..formats.text import read_text
 from ..model import Severity
 
 __all__ = [
@@ -65,11 +66,9 @@ def find_config(start: Path) -> Path | None:
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The configuration table of a file (None when a pyproject.toml has none) and the file's text."""
+    text = read_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise FormatError(str(path), 0, f"cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise FormatError(str(path), getattr(error, "lineno", 0), f"invalid TOML: {error}") from None
     if path.name == "pyproject.toml":

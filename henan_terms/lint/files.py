@@ -46,7 +46,8 @@ def lint_files(
 ) -> LintRun:
     """Lint draft files. Given options win over the configuration, which is ``config`` or the nearest
     configuration file from ``start`` (default: the current folder); ``source`` pairs one plain-text
-    draft with its Chinese line by line; ``tm`` (or the configuration's) is a translation memory whose
+    draft with its Chinese line by line (otherwise neighbouring paragraphs are paired when their content
+    may translate each other); ``tm`` (or the configuration's) is a translation memory whose
     renderings of terms the glossary lacks are checked (memory-inconsistency)."""
     if not drafts:
         raise UsageError("give a draft file to lint (or, on the command line, --sample)")
@@ -55,7 +56,10 @@ def lint_files(
     found = Path(config) if config is not None else find_config(start or Path.cwd())
     settings = load_config(found) if found else LintConfig()
     glossary = load_glossary(*(glossaries or settings.glossaries))
-    read = tuple(read_draft(draft, source) for draft in drafts)
+    from ..tm.align import Aligner  # its anchors and length model tell a pair that cannot be one
+
+    plausible = Aligner(glossary).plausible
+    read = tuple(read_draft(draft, source, plausible) for draft in drafts)
     memory_url = tm or settings.tm
     with ExitStack() as stack:
         memory = None

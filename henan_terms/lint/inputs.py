@@ -8,8 +8,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ..errors import FormatError
-from ..formats.bilingual import BilingualDocument, Paragraph, pair_paragraphs, paragraphs, parallel
+from ..formats.bilingual import BilingualDocument, PairCheck, Paragraph, pair_paragraphs, paragraphs, parallel
+from ..formats.text import read_text
 from ..formats.units import UNIT_SUFFIXES, read_units
 from .context import SegmentPair
 
@@ -51,11 +51,17 @@ class Draft:
 
 
 def read_draft(
-    path: str | Path, source: str | Path | None = None, *, text: str | None = None, source_text: str | None = None
+    path: str | Path,
+    source: str | Path | None = None,
+    plausible: PairCheck | None = None,
+    *,
+    text: str | None = None,
+    source_text: str | None = None,
 ) -> Draft:
     """Segment pairs of a draft: with ``source``, two line-aligned text files; otherwise by suffix.
-    ``text`` and ``source_text`` are the files' contents as an editor holds them, read instead of
-    the files.
+    ``plausible`` checks the content of neighbouring paragraphs of a bilingual document before pairing
+    them (:meth:`henan_terms.tm.align.Aligner.plausible`). ``text`` and ``source_text`` are the
+    files' contents as an editor holds them, read instead of the files.
 
     Suppression: in text and Markdown drafts, ``<!-- henan-terms: ignore CHECK -->`` inside the
     English or the Chinese paragraph, or on its own line just before the pair, ignores the named
@@ -68,15 +74,15 @@ def read_draft(
     before: dict[int, frozenset[str]] = {}
     if source is not None:
         document = parallel(
-            _read_text(source) if source_text is None else source_text,
-            _read_text(path) if text is None else text,
+            read_text(source) if source_text is None else source_text,
+            read_text(path) if text is None else text,
             source,
             path,
         )
     elif suffix in UNIT_SUFFIXES:
         return _read_units(path, text)
     else:
-        document, before = _read_bilingual(path, text)
+        document, before = _read_bilingual(path, text, plausible)
     pairs = []
     for pair in document.pairs:
         target, in_target = _strip_comments(pair.en.text)
@@ -89,19 +95,12 @@ def read_draft(
     return Draft(str(path), tuple(pairs), document.unpaired)
 
 
-def _read_text(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise FormatError(str(path), 0, f"not UTF-8: {error.reason} at byte {error.start}") from None
-
-
-def _read_bilingual(path: Path, text: str | None) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
+def _read_bilingual(
+    path: Path, text: str | None, plausible: PairCheck | None
+) -> tuple[BilingualDocument, dict[int, frozenset[str]]]:
     """A bilingual document whose comment-only lines are left out of the pairing; each such line's
     checks are returned under the line number of the next non-empty line."""
-    lines = (_read_text(path) if text is None else text).splitlines()
+    lines = (read_text(path) if text is None else text).splitlines()
     before: dict[int, frozenset[str]] = {}
     pending: frozenset[str] = frozenset()
     for number, line in enumerate(lines, start=1):
@@ -111,7 +110,7 @@ def _read_bilingual(path: Path, text: str | None) -> tuple[BilingualDocument, di
         elif line.strip() and pending:
             before[number] = pending
             pending = frozenset()
-    return pair_paragraphs(paragraphs("\n".join(lines)), str(path)), before
+    return pair_paragraphs(paragraphs("\n".join(lines)), str(path), plausible), before
 
 
 def _read_units(path: Path, text: str | None) -> Draft:

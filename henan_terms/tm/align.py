@@ -39,7 +39,7 @@ from attrs import field, frozen
 
 from .. import english
 from ..errors import Problem
-from ..formats.bilingual import BilingualDocument, ParagraphPair
+from ..formats.bilingual import BilingualDocument, Paragraph, ParagraphPair
 from ..glossary import Glossary
 from ..loader import load_glossary
 from ..model import TMUnit
@@ -287,7 +287,9 @@ class Aligner:
 
     ``threshold``: beads of lower confidence are rejected. ``max_paragraph_z``: a paragraph pair whose
     lengths lie further apart than this many standard deviations of the length model is probably not a
-    translation pair; its beads are all rejected and the pair is reported.
+    translation pair; its beads are all rejected and the pair is reported. ``max_pairing_z``: neighbouring
+    paragraphs without a common anchor whose lengths lie further apart than this (by the prior model)
+    are not paired at all (:meth:`plausible`).
     """
 
     glossary: Glossary
@@ -296,6 +298,7 @@ class Aligner:
     weights: Mapping[str, float] = field(factory=lambda: dict(ANCHOR_WEIGHTS))
     prior_model: LengthModel = field(factory=LengthModel)
     max_paragraph_z: float = 4.0
+    max_pairing_z: float = 8.0
 
     @cached_property
     def anchors(self) -> AnchorFinder:
@@ -306,6 +309,24 @@ class Aligner:
     def _prior_costs(self) -> dict[tuple[int, int], float]:
         total = sum(self.priors.values())
         return {kind: -math.log(p / total) for kind, p in self.priors.items() if p > 0}
+
+    def plausible(self, zh: Paragraph, en: Paragraph) -> bool:
+        """Whether two neighbouring paragraphs may translate each other, for pairing them
+        (:func:`henan_terms.formats.bilingual.pair_paragraphs`).
+
+        A pair that shares an anchor is plausible. One that shares none is not when each side has
+        glossary terms or numbers the other lacks (different content), nor when its lengths lie more
+        than ``max_pairing_z`` standard deviations of the prior length model apart. Latin words and
+        quotations are found more loosely in Chinese than in English, so they only count when shared. A
+        rendering that is not the glossary's leaves the English without anchors: still plausible, so
+        that the linter can report it.
+        """
+        zh_anchors, en_anchors = self.anchors.chinese(zh.text), self.anchors.english(en.text)
+        if zh_anchors.keys() & en_anchors.keys():
+            return True
+        if _has_content(zh_anchors) and _has_content(en_anchors):
+            return False
+        return self.prior_model.z(len(zh.text), len(en.text)) <= self.max_pairing_z
 
     def align_document(self, document: BilingualDocument, model: LengthModel | None = None) -> Alignment:
         """Align every paragraph pair of a document; the length model is estimated from it unless given."""
@@ -385,6 +406,11 @@ class Aligner:
             anchor: self.weights.get(anchor.partition(":")[0], 0.0) / max(in_zh[anchor], in_en[anchor])
             for anchor in in_zh.keys() & in_en.keys()
         }
+
+
+def _has_content(anchors: Counter[str]) -> bool:
+    """Whether anchors include a glossary term or a number, which both languages find alike."""
+    return any(anchor.startswith(("term:", "number:")) for anchor in anchors)
 
 
 def _groups(

@@ -83,7 +83,10 @@ def _check_storable(units: Sequence[TMUnit]) -> None:
     """Refuse text no store (nor TMX) can keep: NUL characters and lone surrogates."""
     if not _storable(units):
         unit = next(unit for unit in units if not _storable([unit]))
-        raise TranslationMemoryError(f"unit {unit.source[:30]!r} holds a NUL character or a lone surrogate")
+        where = f"{unit.origin}:{unit.line}" if unit.line else unit.origin or "no origin"
+        raise TranslationMemoryError(
+            f"unit {unit.source[:30]!r} ({where}) holds a NUL character or a lone surrogate; nothing was stored"
+        )
 
 
 def _storable(units: Sequence[TMUnit]) -> bool:
