@@ -3,6 +3,9 @@ numbers and fragment matches with the English of their stretch."""
 
 from __future__ import annotations
 
+import random
+from difflib import SequenceMatcher
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,11 +14,12 @@ from henan_terms import Glossary
 from henan_terms.numbers import english_like, english_quantities
 from henan_terms.tm.adapt import adapt
 from henan_terms.tm.differences import Written, differences
+from henan_terms.tm.fragments import shared_stretch
 from henan_terms.tm.normalize import normalize
 from henan_terms.tm.protocol import TranslationMemory
 from henan_terms.tm.results import Difference
 
-from .test_tm_store import Factory, make_tm, unit  # noqa: F401  (make_tm: memories of every backend)
+from .test_tm_store import HAN, Factory, make_tm, unit  # noqa: F401  (make_tm: memories of every backend)
 
 LONG = "全面推行链长制，大力发展数字经济，加快建设先进制造业强省。"
 LONG_EN = (
@@ -200,3 +204,33 @@ def test_the_longest_shared_stretch_ranks_first(memory: TranslationMemory, gloss
     assert [(m.kind, m.unit.target) for m in found] == [("fragment", "b"), ("fragment", "a")]
     assert [m.kind for m in memory.search(query, fragments=True, glossary=glossary)] == ["fuzzy", "fragment"]  # b: 76
     assert [m.fragment.query for m in found if m.fragment] == [(0, 16), (8, 17)]
+
+
+def test_fragment_lookup_finds_the_longest_stretch_a_scan_of_every_source_finds(
+    memory: TranslationMemory, glossary: Glossary
+) -> None:
+    rng = random.Random(14)
+    texts = ["".join(rng.choices(HAN, k=rng.randint(8, 40))) for _ in range(150)]
+    units = [unit(text, f"t{number}") for number, text in enumerate(texts)]
+    memory.add(units)
+
+    def sentence() -> str:  # a piece of a stored source (6 to 9 characters) amid other characters
+        text = rng.choice(texts)
+        start = rng.randrange(len(text) - 6)
+        piece = text[start : start + rng.randint(6, 9)]
+        return "".join(rng.choices(HAN, k=rng.randint(0, 8))) + piece + "".join(rng.choices(HAN, k=rng.randint(0, 8)))
+
+    sources = [normalize(u.source) for u in units]
+    matcher = SequenceMatcher(None, autojunk=False)
+    for _ in range(30):
+        query = sentence()
+        hits = memory.search(query, min_score=90, limit=None, fragments=True, glossary=glossary)
+        matched = {normalize(h.unit.source) for h in hits if h.kind != "fragment"}
+        matcher.set_seq2(query)
+        longest = 0
+        for source in sources:
+            matcher.set_seq1(source)
+            if source not in matched and (stretch := shared_stretch(matcher, query, source)):
+                longest = max(longest, stretch[0][1] - stretch[0][0])
+        found = [h.fragment.query for h in hits if h.fragment]
+        assert (found[0][1] - found[0][0] if found else 0) == longest, query

@@ -80,13 +80,19 @@ def fragment_hits(
     windows = [window for window in windows if all(gram in frequency for gram in window)]
     if not windows:
         return []
-    kept = set(frequency)
-    floor = min(len(window) for window in windows)
-    for gram in sorted(frequency, key=lambda gram: (-frequency[gram], gram)):
-        if min(len(window & (kept - {gram})) for window in windows) * 2 < floor:
+    kept: set[int] = set().union(*windows)
+    holding: dict[int, list[int]] = {}  # the windows holding each bigram
+    for number, window in enumerate(windows):
+        for gram in window:
+            holding.setdefault(gram, []).append(number)
+    left = [len(window) for window in windows]  # bigrams each window keeps
+    for gram in sorted(kept, key=lambda gram: (-frequency[gram], gram)):
+        if any(2 * (left[number] - 1) < len(windows[number]) for number in holding[gram]):
             break
         kept.discard(gram)
-    need = min(len(window & kept) for window in windows)
+        for number in holding[gram]:
+            left[number] -= 1
+    need = min(left)
     rows = reader.read_postings(kept, classes)
     ids = [unit_id for unit_id in counted(chain.from_iterable(rows.values()), need) if unit_id not in exclude]
     matcher = SequenceMatcher(None, autojunk=False)
