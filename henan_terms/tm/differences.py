@@ -3,11 +3,14 @@
 The texts are compared in their normalised form (:mod:`.normalize`), the form the score is computed
 on, so a traditional character, a full-width comma or a curly quote is never a difference; each span
 is then carried back to the text as written through an alignment of the written text with its
-normalised form (rapidfuzz's Levenshtein opcodes): most characters stand one for one, the spaces
-normalisation drops stand for nothing, and a character NFKC expands covers its expansion.
+normalised form (rapidfuzz's Levenshtein opcodes): most characters stand one for one (all of them
+when normalisation kept the length and the spaces, the usual case), the spaces normalisation drops
+stand for nothing, and a character NFKC expands covers its expansion.
 """
 
 from __future__ import annotations
+
+import re
 
 from rapidfuzz.distance import Levenshtein
 
@@ -21,11 +24,23 @@ __all__ = [
 _NUMERAL = frozenset("0123456789.,零〇一二两三四五六七八九十百千万亿")
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _spaces(text: str) -> list[int]:
+    return [match.start() for match in _SPACE.finditer(text)]
+
+
 class Written:
     """Maps spans of a normalised text back to the text it was normalised from."""
 
     def __init__(self, text: str, norm: str) -> None:
         self.text = text
+        self._starts: list[int] | range
+        self._ends: list[int] | range
+        if len(text) == len(norm) and _spaces(text) == _spaces(norm):
+            self._starts, self._ends = range(len(text) + 1), range(1, len(text) + 2)  # one for one: most texts
+            return
         self._starts = [len(text)] * (len(norm) + 1)
         self._ends = [len(text)] * (len(norm) + 1)
         for op in Levenshtein.opcodes(norm, text):
