@@ -124,7 +124,7 @@ def search(
     glossary = load_glossary(*glossaries) if fragments and glossaries else None
     with open_tm(db, create=False) as memory:
         if concordance:
-            matches = [Match(unit, 100.0, "exact") for unit in memory.concordance(text, limit=limit)]
+            matches = [Match(unit, 100.0, "concordance") for unit in memory.concordance(text, limit=limit)]
         else:
             matches = memory.search(text, min_score=min_score, limit=limit, fragments=fragments, glossary=glossary)
             if not matches:
@@ -137,6 +137,7 @@ def search(
             _print_match(console, text, match, concordance)
     if not matches:
         what = "no unit holds it" if concordance else f"no match scores {min_score:g} or more"
+        what += " and no unit shares a fragment" if fragments and not concordance else ""
         if best is not None:
             what += f"; the best scores {best.score:.1f}: {best.unit.source[:60]} (try --concordance)"
         click.echo(f"not found: {what}", err=True)

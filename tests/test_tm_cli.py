@@ -213,3 +213,5 @@ def test_search_marks_differences_adapts_numbers_and_finds_fragments(tmp_path: P
     assert record["fragment"] is None and record["adapted"] is None
     none = runner.invoke(cli, ["tm", "search", query, "--db", db, "--no-fragments", "--json"])
     assert none.exit_code == 1 and json.loads(none.stdout) == []
+    unrelated = runner.invoke(cli, ["tm", "search", "完全无关的一句话", "--db", db])
+    assert unrelated.exit_code == 1 and "no match scores 75 or more and no unit shares a fragment" in unrelated.output
