@@ -11,10 +11,13 @@ characters of content words: words by jieba's dictionary that are neither functi
 concordance already give, or chance runs of grammar words.
 
 Finding them. A source sharing a stretch of ``MIN_LENGTH`` characters holds every character bigram of
-one ``MIN_LENGTH``-window of the query. Windows holding a bigram no unit holds are dropped; the
-commonest bigrams are left out while every window keeps at least half of its bigrams, and the units
-holding, of the bigrams kept, at least as many as the poorest window keeps are read and their longest
-shared stretch computed (difflib). So no source sharing a stretch of that length is missed.
+one ``MIN_LENGTH``-window of the query, so the candidates are the units the postings show holding a
+whole window (numpy intersections), and none sharing such a stretch is missed. A stretch of L
+characters covers L − 5 consecutive windows: the longest run of consecutive windows a unit holds,
+plus 5, bounds what it can share. Candidates are verified (their longest shared stretch computed
+with difflib) best bound first, and a fragment is given once no unverified candidate's bound can
+reach it: in a memory where one clause recurs in thousands of units, the first few fragments cost a
+few verifications, not thousands.
 
 The English of the stretch. Glossary terms (found as the linter finds them) and numbers are the
 anchors placed in both languages: those of the stretch lie in its English, those of the rest of the
@@ -28,21 +31,26 @@ English is proposed and the whole unit is shown.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
 
 from ..chinese import words
 from ..glossary import Glossary
 from ..match import SourceSpotter, TargetSpotter
 from ..numbers import carries, chinese_quantities, english_quantities
-from .index import IndexReader, bigrams, counted, length_class
+from .index import BLOCK, IndexReader, bigrams, length_class
 
 __all__ = [
     "MIN_CONTENT",
     "MIN_LENGTH",
+    "Hit",
     "fragment_english",
     "fragment_hits",
     "shared_stretch",
@@ -64,47 +72,76 @@ _CLAUSE_END = re.compile(r"[,;:!?。、]")
 _ENGLISH_CLAUSE_END = re.compile(r"[,;:!?]|\.(?=\s|$)")
 _LEADING_AND = re.compile(r"^and\s+", re.IGNORECASE)
 _LONGEST = 2**62
+_BATCH = 64  # candidates whose sources are read at a time
 
 
-def fragment_hits(
-    reader: IndexReader, query: str, exclude: set[int]
-) -> list[tuple[int, str, tuple[int, int], tuple[int, int]]]:
-    """(id, normalised source, query span, source span) of each unit (not in ``exclude``) sharing a
-    fragment with a normalised query, spans on the normalised texts: longest stretch first, then the
-    shorter source, then the order stored."""
+Hit = tuple[int, str, tuple[int, int], tuple[int, int]]
+"""(id, normalised source, query span, source span): a fragment, spans on the normalised texts."""
+
+
+def fragment_hits(reader: IndexReader, query: str, exclude: set[int]) -> Iterator[Hit]:
+    """The fragments units (not in ``exclude``) share with a normalised query, longest stretch first
+    (equal ones in the order verified), verified lazily, best bound first."""
     if len(query) < MIN_LENGTH:
-        return []
+        return
     windows = [bigrams(query[i : i + MIN_LENGTH]) for i in range(len(query) - MIN_LENGTH + 1)]
     classes = (length_class(MIN_LENGTH), length_class(_LONGEST))
-    frequency = reader.count_postings(set().union(*windows), classes)
-    windows = [window for window in windows if all(gram in frequency for gram in window)]
-    if not windows:
-        return []
-    kept: set[int] = set().union(*windows)
-    holding: dict[int, list[int]] = {}  # the windows holding each bigram
-    for number, window in enumerate(windows):
-        for gram in window:
-            holding.setdefault(gram, []).append(number)
-    left = [len(window) for window in windows]  # bigrams each window keeps
-    for gram in sorted(kept, key=lambda gram: (-frequency[gram], gram)):
-        if any(2 * (left[number] - 1) < len(windows[number]) for number in holding[gram]):
-            break
-        kept.discard(gram)
-        for number in holding[gram]:
-            left[number] -= 1
-    need = min(left)
-    rows = reader.read_postings(kept, classes)
-    ids = [unit_id for unit_id in counted(chain.from_iterable(rows.values()), need) if unit_id not in exclude]
+    rows = reader.read_postings(set().union(*windows), classes)
+    held = {gram: _ids(found) for gram, found in rows.items()}
+    units, numbers = [], []
+    for number, window in enumerate(windows):  # the units holding every bigram of the window
+        arrays = sorted((held[gram] for gram in window), key=len)
+        holding = arrays[0]
+        for other in arrays[1:]:
+            holding = np.intersect1d(holding, other, assume_unique=True)
+        units.append(holding)
+        numbers.append(np.full(len(holding), number))
+    unit_ids, bounds = _bounds(np.concatenate(units), np.concatenate(numbers))
+    keep = ~np.isin(unit_ids, np.fromiter(exclude, np.int64, len(exclude)))
+    order = np.lexsort((unit_ids[keep], -bounds[keep]))
+    candidates, limits = unit_ids[keep][order].tolist(), bounds[keep][order].tolist()
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(query)
-    found = []
-    for unit_id, source in reader.read_sources(ids, (MIN_LENGTH, _LONGEST)):
-        matcher.set_seq1(source)
-        stretch = shared_stretch(matcher, query, source)
-        if stretch is not None:
-            found.append((unit_id, source, *stretch))
-    found.sort(key=lambda hit: (hit[2][0] - hit[2][1], len(hit[1]), hit[0]))
-    return found
+    verified: list[tuple[int, int, str, tuple[int, int], tuple[int, int]]] = []  # a heap, longest first
+    position = 0
+    while position < len(candidates) or verified:
+        if verified and (position == len(candidates) or -verified[0][0] >= limits[position]):
+            _, unit_id, source, query_span, source_span = heapq.heappop(verified)
+            yield unit_id, source, query_span, source_span
+            continue
+        batch = candidates[position : position + _BATCH]
+        position += len(batch)
+        for unit_id, source in reader.read_sources(batch, (MIN_LENGTH, _LONGEST)):
+            matcher.set_seq1(source)
+            if (stretch := shared_stretch(matcher, query, source)) is not None:
+                (start, end), source_span = stretch
+                heapq.heappush(verified, (start - end, unit_id, source, (start, end), source_span))
+
+
+def _ids(rows: list[tuple[int, bytes]]) -> npt.NDArray[np.int64]:
+    """The unit ids of (block, offsets) postings rows, sorted."""
+    if not rows:
+        return np.empty(0, np.int64)
+    blocks, chunks = zip(*rows, strict=True)
+    bases = np.repeat(np.asarray(blocks, dtype=np.int64) * BLOCK, np.fromiter(map(len, chunks), np.int64) // 2)
+    return np.sort(np.frombuffer(b"".join(chunks), dtype="<u2").astype(np.int64) + bases)
+
+
+def _bounds(
+    units: npt.NDArray[np.int64], numbers: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Each unit holding a whole window, with the longest stretch it can share: a stretch of L
+    characters covers L − 5 consecutive windows, so L is at most the longest run of consecutive
+    windows the unit holds, plus 5."""
+    if not len(units):
+        return units, units
+    order = np.lexsort((numbers, units))
+    units, numbers = units[order], numbers[order]
+    starts = np.flatnonzero(np.r_[True, (units[1:] != units[:-1]) | (numbers[1:] != numbers[:-1] + 1)])
+    runs = np.diff(np.r_[starts, len(units)])
+    run_units = units[starts]
+    firsts = np.flatnonzero(np.r_[True, run_units[1:] != run_units[:-1]])
+    return run_units[firsts], np.maximum.reduceat(runs, firsts) + MIN_LENGTH - 1
 
 
 def shared_stretch(
@@ -122,6 +159,7 @@ def shared_stretch(
     return (q, q + size), (s, s + size)
 
 
+@lru_cache(maxsize=4096)
 def _content(text: str) -> int:
     """Characters of the text's content words: not function words, numbers or punctuation."""
     return sum(

@@ -4,6 +4,7 @@ and numbers adapted, then, if asked, fragment matches; ranked exact > fuzzy > fr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..errors import UsageError
 from ..glossary import Glossary
@@ -55,15 +56,20 @@ def _fuzzy(unit: TMUnit, value: float, written: Written, query: str, source: str
     return Match(unit, value, "fuzzy", found, adapt(query, source, unit.target) if numbers_only else None)
 
 
+@lru_cache(maxsize=1)
+def _bundled() -> Glossary:
+    """The bundled glossary, loaded once: its term spotters are built once too."""
+    from ..loader import load_glossary
+
+    return load_glossary()
+
+
 def _fragments(
     reader: IndexReader, written: Written, query: str, exclude: set[int], limit: int | None, glossary: Glossary | None
 ) -> list[Match]:
     """Fragment matches up to the room left under ``limit``; a unit proposing the same stretch and
     English as one already listed is left out."""
-    if glossary is None:
-        from ..loader import load_glossary
-
-        glossary = load_glossary()
+    glossary = _bundled() if glossary is None else glossary
     room = None if limit is None else limit - len(exclude)
     found: list[Match] = []
     seen = set()
