@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..errors import UsageError
 from ..glossary import Glossary
+from ..loader import load_glossary
 from ..model import TMUnit
 from .adapt import adapt
 from .differences import Written, differences
@@ -59,8 +60,6 @@ def _fuzzy(unit: TMUnit, value: float, written: Written, query: str, source: str
 @lru_cache(maxsize=1)
 def _bundled() -> Glossary:
     """The bundled glossary, loaded once: its term spotters are built once too."""
-    from ..loader import load_glossary
-
     return load_glossary()
 
 
