@@ -2,7 +2,8 @@
 
 For each memory size: the SQLite store's lookup (median, p95) next to a rapidfuzz brute-force scan
 over every normalised source, recall@1 against that scan (the best score found is the best score
-there is), and build time per 100k units; at the first size also translate-toolkit's
+there is), and build time per 100k units; lookups with fragment matches of the novel queries, and
+beside some of them a scan of every source for the longest fragment; at the first size also translate-toolkit's
 ``translate.search.match.matcher`` (on a subset when the whole memory takes too long to load) and
 TMX write + parse against translate-toolkit's ``tmxfile``; with ``--postgres``, the PostgreSQL
 store's build, lookup and recall on the same units and queries.
@@ -20,6 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from rapidfuzz import process
@@ -33,11 +35,15 @@ from generate_tm import Query, Seeds, generate, load_seeds, queries
 
 from henan_terms.formats.tmx import read_tmx, write_tmx
 from henan_terms.model import TMUnit
+from henan_terms.tm.fragments import shared_stretch
 from henan_terms.tm.normalize import normalize, normalize_many
+from henan_terms.tm.protocol import TranslationMemory
+from henan_terms.tm.results import Match
 from henan_terms.tm.store import open_tm
 
 MIN_SCORE = 75.0
 LIMIT = 5
+FRAGMENT_SCANS = 10  # novel queries also scanned for their longest fragment (a scan takes seconds)
 
 
 def timed(work: Callable[[], object]) -> tuple[float, object]:
@@ -111,8 +117,47 @@ def lookup_rows(
     for query, seconds in zip(made, ours, strict=True):
         by_kind.setdefault(query.kind, []).append(seconds)
     rows += [(f"SQLite lookup ms, {kind} queries", summary(times)) for kind, times in by_kind.items()]
+    rows += fragment_rows(tm, sources, [query.text for query in made if query.kind == "novel"])
     tm.close()
     return rows, bests
+
+
+def longest_fragment(query: str, sources: list[str], matched: set[str]) -> int:
+    """The longest fragment a source (not one ``matched`` already) shares with the query, by scanning
+    every source (0 for none)."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(normalize(query))
+    longest = 0
+    for source in sources:
+        if source in matched:
+            continue
+        matcher.set_seq1(source)
+        if stretch := shared_stretch(matcher, matcher.b, source):
+            longest = max(longest, stretch[0][1] - stretch[0][0])
+    return longest
+
+
+def fragment_rows(tm: TranslationMemory, sources: list[str], novel: list[str]) -> list[tuple[str, str]]:
+    """Lookups with fragments of the novel queries (fresh sentences of stored clauses), and, on the first
+    ``FRAGMENT_SCANS`` of them, a scan of every source for the longest fragment beside them."""
+    tm.search(novel[0], MIN_SCORE, LIMIT, fragments=True)  # the glossary's term spotters are built once
+    ours, scans, agree = [], [], 0
+    for number, query in enumerate(novel):
+        seconds, hits = timed(lambda query=query: tm.search(query, MIN_SCORE, LIMIT, fragments=True))
+        ours.append(seconds)
+        if number < FRAGMENT_SCANS:
+            listed = [hit for hit in hits if isinstance(hit, Match)] if isinstance(hits, list) else []
+            matched = {normalize(hit.unit.source) for hit in listed if hit.kind != "fragment"}
+            start = time.perf_counter()
+            longest = longest_fragment(query, sources, matched)
+            scans.append(time.perf_counter() - start)
+            spans = [hit.fragment.query for hit in listed if hit.fragment]
+            agree += (len(normalize(query[slice(*spans[0])])) if spans else 0) == longest
+    return [
+        ("SQLite lookup with fragments ms, novel queries (median / p95)", summary(ours)),
+        (f"longest-fragment scan of every source ms, {len(scans)} novel queries (median / p95)", summary(scans)),
+        ("longest fragment found = the scan's", f"{agree}/{len(scans)}"),
+    ]
 
 
 def postgres_rows(units: list[TMUnit], made: list[Query], bests: list[float | None], url: str) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ __all__ = [
     "carries",
     "chinese_numbers",
     "chinese_quantities",
+    "english_like",
     "english_numbers",
     "english_quantities",
     "is_cardinal",
@@ -551,6 +552,38 @@ def _to_roman(value: int) -> str:
             out += letters
             value -= number
     return out
+
+
+_WRITTEN_DIGITS = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.])(?!st|nd|rd|th)(\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?",
+    re.IGNORECASE,
+)
+_WORDS_OF = {value: word for word, value in _ENGLISH_WORDS.items()}
+
+
+def english_like(value: float, like: EnglishNumber, year: bool = False) -> str | None:
+    """``value`` written the way ``like`` writes its number, to put in its place: in digits with its
+    scale word (1.5 billion), its percent sign or word as written (80%, 80 percent), and thousands
+    commas when ``like`` has them or is too small to show (80,000; never in a ``year``); a number
+    word (sixty) stays a word when the value has one of its own. None for what has no such form here
+    (an ordinal, a month, a Roman numeral, a fraction word)."""
+    if not like.digits:
+        words = like.text.lower().split("-")
+        if value != int(value) or like.value < 0 or not all(word in _ENGLISH_WORDS for word in words):
+            return None
+        whole = int(value)
+        word = _WORDS_OF.get(whole) or (
+            f"{_WORDS_OF[whole - whole % 10]}-{_WORDS_OF[whole % 10]}" if 20 < whole < 100 else f"{whole:,}"
+        )
+        return word.capitalize() if like.text[:1].isupper() else word
+    written = _WRITTEN_DIGITS.match(like.text)
+    if written is None:
+        return None
+    digits, scaled, scale = written.groups()
+    amount = value / _ENGLISH_SCALES[scale.lower()] if scale else value
+    commas = "," in digits or (float(digits) < 1000 and not year)
+    shown = f"{amount:{',' if commas else ''}.6f}".rstrip("0").rstrip(".")
+    return shown + (scaled or "") + like.text[written.end() :]
 
 
 def is_cardinal(number: EnglishNumber) -> bool:

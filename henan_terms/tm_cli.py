@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import Progress
+from rich.text import Text
 
 from .cli_options import glossary_option
 from .errors import HenanTermsError, Problem
@@ -99,28 +100,99 @@ def build(
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--concordance", is_flag=True, help="Units whose source contains TEXT, instead of fuzzy matches.")
-def search(text: str, db: str, min_score: float, limit: int, as_json: bool, concordance: bool) -> int:
-    """Find earlier translations of a Chinese sentence (or, with --concordance, every unit holding a
-    phrase). Exit 1 when nothing is found; the best score is shown when nothing scores high enough."""
+@click.option(
+    "--fragments/--no-fragments",
+    default=True,
+    show_default=True,
+    help="Also units sharing a long stretch with TEXT, after the fuzzy matches.",
+)
+@glossary_option
+def search(
+    text: str,
+    db: str,
+    min_score: float,
+    limit: int,
+    as_json: bool,
+    concordance: bool,
+    fragments: bool,
+    glossaries: tuple[Path, ...],
+) -> int:
+    """Find earlier translations of a Chinese sentence: exact and fuzzy matches, with what differs
+    marked and numbers adapted, then fragment matches, with the English of the shared stretch where
+    glossary terms and numbers place it (or, with --concordance, every unit holding a phrase). Exit 1
+    when nothing is found; the best score is shown when nothing scores high enough."""
     best = None
+    glossary = load_glossary(*glossaries) if fragments and glossaries else None
     with open_tm(db, create=False) as memory:
         if concordance:
-            matches = [Match(unit, 100.0) for unit in memory.concordance(text, limit=limit)]
+            matches = [Match(unit, 100.0, "concordance") for unit in memory.concordance(text, limit=limit)]
         else:
-            matches = memory.search(text, min_score=min_score, limit=limit)
+            matches = memory.search(text, min_score=min_score, limit=limit, fragments=fragments, glossary=glossary)
             if not matches:
                 best = next(iter(memory.search(text, min_score=0, limit=1)), None)
     if as_json:
-        records = [{"score": round(m.score, 2), **_unit_record(m.unit)} for m in matches]
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    for match in [] if as_json else matches:
-        click.echo(f"{match.score:5.1f}  {match.unit.source}\n       {match.unit.target}\n       {match.unit.origin}")
+        click.echo(json.dumps([_match_record(m) for m in matches], ensure_ascii=False, indent=2))
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        for match in matches:
+            _print_match(console, text, match, concordance)
     if not matches:
         what = "no unit holds it" if concordance else f"no match scores {min_score:g} or more"
+        what += " and no unit shares a fragment" if fragments and not concordance else ""
         if best is not None:
             what += f"; the best scores {best.score:.1f}: {best.unit.source[:60]} (try --concordance)"
         click.echo(f"not found: {what}", err=True)
     return 0 if matches else 1
+
+
+def _match_record(match: Match) -> dict[str, object]:
+    """A match for JSON: score, kind, the unit, and the differences, adaptation or fragment (spans
+    as [start, end) character offsets of the query as given and the source as stored)."""
+    record: dict[str, object] = {"score": round(match.score, 2), "kind": match.kind, **_unit_record(match.unit)}
+    record["differences"] = [{"query": list(d.query), "source": list(d.source)} for d in match.differences]
+    record["adapted"] = (
+        {"target": match.adapted.target, "score": round(match.adapted.score, 2)} if match.adapted else None
+    )
+    found = match.fragment
+    record["fragment"] = (
+        {"query": list(found.query), "source": list(found.source), "english": found.english} if found else None
+    )
+    return record
+
+
+_STYLES = {"-": "bold red strike", "+": "bold green", "=": "bold yellow"}
+_PLAIN = {"-": ("[-", "-]"), "+": ("{+", "+}"), "=": ("{=", "=}")}
+
+
+def _print_match(console: Console, query: str, match: Match, concordance: bool) -> None:
+    """A match as text: score, kind, the stored source with what differs from the query (or what it
+    shares with it) highlighted, its translation, its adaptation or fragment English, its origin.
+
+    On a terminal the marks are colours; otherwise plain: ``[-stored-]{+query+}`` for a difference,
+    ``{=shared=}`` for a fragment's stretch."""
+    styled = console.is_terminal
+    line = Text(f"{match.score:5.1f}  " + ("" if concordance else f"{match.kind:<8}  "))
+    marks: list[tuple[int, int, str, str]] = [(*d.source, "-", query[slice(*d.query)]) for d in match.differences]
+    if match.fragment is not None:
+        marks.append((*match.fragment.source, "=", ""))
+    position = 0
+    for start, end, kind, inserted in sorted(marks):
+        line.append(match.unit.source[position:start])
+        for mark, piece in ((kind, match.unit.source[start:end]), ("+", inserted)):
+            if piece and styled:
+                line.append(piece, _STYLES[mark])
+            elif piece:
+                line.append(_PLAIN[mark][0] + piece + _PLAIN[mark][1])
+        position = end
+    line.append(match.unit.source[position:])
+    console.print(line)
+    indent = " " * 7
+    console.print(Text(indent + match.unit.target))
+    if match.adapted is not None:
+        console.print(Text(f"{indent}adapted ({match.adapted.score:.1f} without the numbers): {match.adapted.target}"))
+    if match.fragment is not None and match.fragment.english is not None:
+        console.print(Text(f"{indent}the stretch in English: {match.fragment.english}"))
+    console.print(Text(indent + match.unit.origin))
 
 
 def _unit_record(unit: TMUnit) -> dict[str, object]:

@@ -166,8 +166,10 @@ def test_search_says_why_nothing_was_found_and_concordance_finds_the_phrase(tmp_
             ]
         )
     runner = CliRunner()
-    fuzzy = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db)])
+    fuzzy = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db), "--no-fragments"])
     assert fuzzy.exit_code == 1 and "no match scores 75 or more; the best scores" in fuzzy.output
+    fragment = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db)])
+    assert fragment.exit_code == 0 and "fragment  {=以链长制为抓手=}，推动" in fragment.output
     found = runner.invoke(cli, ["tm", "search", "以链长制为抓手", "--db", str(db), "--concordance"])
     assert found.exit_code == 0 and "Using the chain leader system" in found.output
     missing = runner.invoke(cli, ["tm", "search", "北斗应用", "--db", str(db), "--concordance"])
@@ -181,3 +183,35 @@ def test_history_text_shows_an_example_and_says_why_nothing_was_found(memory: st
     assert unknown.exit_code == 1 and "is not a glossary term" in unknown.output
     absent = CliRunner().invoke(cli, ["tm", "history", "新质生产力", "--db", memory])  # coined after the seeds
     assert absent.exit_code == 1 and "no unit of the memory holds 新质生产力" in absent.output
+
+
+def test_search_marks_differences_adapts_numbers_and_finds_fragments(tmp_path: Path) -> None:
+    db = str(tmp_path / "memory.db")
+    with open_tm(db) as memory:
+        memory.add(
+            [
+                TMUnit("全省规上工业增加值增长超过60%，新增8万家企业。", "Grew over 60%, with 80,000 firms."),
+                TMUnit(
+                    "全面推行链长制，大力发展数字经济。",
+                    "We will implement the industrial chain leader system and develop the digital economy.",
+                ),
+            ]
+        )
+    runner = CliRunner()
+    text = runner.invoke(cli, ["tm", "search", "全省规上工业增加值增长超过80%，新增9万家企业。", "--db", db])
+    assert text.exit_code == 0, text.output
+    assert "fuzzy     全省规上工业增加值增长超过[-60-]{+80+}%，新增[-8万-]{+9万+}家企业。" in text.output
+    assert "adapted (100.0 without the numbers): Grew over 80%, with 90,000 firms." in text.output
+    query = "大力發展數字經濟"
+    result = runner.invoke(cli, ["tm", "search", query, "--db", db, "--json"])
+    [record] = json.loads(result.stdout)
+    assert (record["kind"], record["differences"], record["adapted"]) == ("fragment", [], None)
+    assert record["fragment"] == {"query": [0, 8], "source": [8, 16], "english": "develop the digital economy"}
+    fuzzy = runner.invoke(cli, ["tm", "search", "全面推行链长制，大力发展数字经济", "--db", db, "--json"])
+    [record] = json.loads(fuzzy.stdout)
+    assert record["kind"] == "fuzzy" and record["differences"] == [{"query": [16, 16], "source": [16, 17]}]
+    assert record["fragment"] is None and record["adapted"] is None
+    none = runner.invoke(cli, ["tm", "search", query, "--db", db, "--no-fragments", "--json"])
+    assert none.exit_code == 1 and json.loads(none.stdout) == []
+    unrelated = runner.invoke(cli, ["tm", "search", "完全无关的一句话", "--db", db])
+    assert unrelated.exit_code == 1 and "no match scores 75 or more and no unit shares a fragment" in unrelated.output

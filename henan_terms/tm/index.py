@@ -1,5 +1,5 @@
 """The fuzzy search both backends share: the score, the bigram candidate filter with its recall
-proof, ranking, and the postings rows the filter reads.
+proof, ranking, and the postings rows the filter reads (:mod:`.lookup` builds on it).
 
 Score
     ``100 × (1 − d / L)``, where ``d`` is the Levenshtein distance (insertions, deletions and
@@ -47,10 +47,7 @@ from attrs import frozen
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..errors import UsageError
 from ..model import TMUnit
-from .normalize import normalize
-from .results import Match
 
 __all__ = [
     "BLOCK",
@@ -60,13 +57,13 @@ __all__ = [
     "Plan",
     "bigrams",
     "counted",
+    "fuzzy_hits",
     "length_class",
     "length_window",
     "plan",
     "postings",
     "rank",
     "score",
-    "search_index",
 ]
 
 DEFAULT_MIN_SCORE = 75.0
@@ -96,13 +93,9 @@ class IndexReader(Protocol):
         ...
 
 
-def search_index(reader: IndexReader, text: str, min_score: float, limit: int | None) -> list[Match]:
-    """Fuzzy lookup over a backend's bigram index: the candidate filter, then exact rescoring."""
-    if limit is not None and limit < 0:
-        raise UsageError(f"limit must not be negative, not {limit}")
-    query = normalize(text)
-    if not query:
-        return []
+def fuzzy_hits(reader: IndexReader, query: str, min_score: float, limit: int | None) -> list[tuple[int, float, str]]:
+    """(id, score, normalised source) of the units scoring at least ``min_score`` against a
+    normalised query, best first, ties by id: the candidate filter, then exact rescoring."""
     window = length_window(len(query), min_score)
     classes = (length_class(window[0]), length_class(window[1]))
     candidate_plan = plan(query, min_score, reader.count_postings(bigrams(query), classes))
@@ -110,9 +103,9 @@ def search_index(reader: IndexReader, text: str, min_score: float, limit: int | 
     if candidate_plan.grams:
         rows = reader.read_postings(candidate_plan.grams, classes)
         ids = counted(chain.from_iterable(rows.values()), candidate_plan.need)
-    hits = rank(query, reader.read_sources(ids, window), min_score, limit)
-    found = reader.read_units([unit_id for unit_id, _ in hits])
-    return [Match(found[unit_id], value) for unit_id, value in hits]
+    candidates = reader.read_sources(ids, window)
+    sources = dict(candidates)
+    return [(unit_id, value, sources[unit_id]) for unit_id, value in rank(query, candidates, min_score, limit)]
 
 
 # Scoring and candidate filtering ------------------------------------------------------------------

@@ -16,8 +16,10 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TranslationMemoryError
+from ..glossary import Glossary
 from ..model import TMUnit
-from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings, search_index
+from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
+from .lookup import lookup
 from .normalize import normalize
 from .protocol import TranslationMemory, no_memory
 from .results import AddCounts, Match
@@ -162,9 +164,16 @@ class PostgresTM(TranslationMemory):
 
     # Finding ------------------------------------------------------------------------------------
 
-    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
-        """Units whose source scores at least ``min_score`` against the text, best first."""
-        return search_index(self, text, min_score, limit)
+    def search(
+        self,
+        text: str,
+        min_score: float = DEFAULT_MIN_SCORE,
+        limit: int | None = 10,
+        fragments: bool = False,
+        glossary: Glossary | None = None,
+    ) -> list[Match]:
+        """Exact and fuzzy matches of the text, then (with ``fragments``) fragment matches."""
+        return lookup(self, text, min_score, limit, fragments, glossary)
 
     def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
         """(id, normalised source) of the units of these ids (all units when None) whose source length

@@ -37,10 +37,20 @@ class TranslationMemory(Protocol):
         """Store units; a pair already stored (same normalised texts and languages) is skipped."""
         ...
 
-    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
-        """Units whose source scores at least ``min_score`` against the text, best first.
+    def search(
+        self,
+        text: str,
+        min_score: float = DEFAULT_MIN_SCORE,
+        limit: int | None = 10,
+        fragments: bool = False,
+        glossary: Glossary | None = None,
+    ) -> list[Match]:
+        """Units whose source scores at least ``min_score`` against the text, best first (``exact``,
+        then ``fuzzy`` matches, with their differences and adapted numbers), then, with ``fragments``,
+        units sharing a long stretch with the text (``fragment``), up to ``limit`` in all.
 
         Ties keep the order in which the units were stored; ``limit=None`` returns every match.
+        ``glossary`` places a fragment's English in the unit's translation (the bundled one when None).
         """
         ...
 

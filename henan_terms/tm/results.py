@@ -7,7 +7,10 @@ from attrs import frozen
 from ..model import Concept, Status, TMUnit
 
 __all__ = [
+    "Adapted",
     "AddCounts",
+    "Difference",
+    "Fragment",
     "Match",
     "RenderingUse",
     "TermHistory",
@@ -27,11 +30,49 @@ class AddCounts:
 
 
 @frozen
+class Difference:
+    """Where the query and a unit's source differ: ``[start, end)`` of the query as given and of the
+    source as stored (an empty span where one side has nothing: an insertion or deletion)."""
+
+    query: tuple[int, int]
+    source: tuple[int, int]
+
+
+@frozen
+class Adapted:
+    """The unit's translation with the query's numbers in place of the source's, and the score the
+    source has against the query when the numbers are left out of both."""
+
+    target: str
+    score: float
+
+
+@frozen
+class Fragment:
+    """A stretch the query shares with a longer stored source: ``[start, end)`` of the query as given
+    and of the source as stored, and the English of the stretch in the unit's translation when the
+    unit's glossary terms and numbers place it (None otherwise)."""
+
+    query: tuple[int, int]
+    source: tuple[int, int]
+    english: str | None
+
+
+@frozen
 class Match:
-    """A unit found by fuzzy lookup, with its score (0–100)."""
+    """A unit found by lookup, with its score (0–100) and kind.
+
+    ``exact``: the normalised source equals the query; ``fuzzy``: the score is at least the minimum
+    asked for, with the ``differences``; ``fragment``: the source shares the ``fragment`` stretch
+    with the query, and the score is the share of the query that stretch covers.
+    """
 
     unit: TMUnit
     score: float
+    kind: str = "fuzzy"
+    differences: tuple[Difference, ...] = ()
+    adapted: Adapted | None = None
+    fragment: Fragment | None = None
 
 
 @frozen

@@ -17,8 +17,10 @@ from itertools import chain
 from typing import Any
 
 from ..errors import TranslationMemoryError
+from ..glossary import Glossary
 from ..model import TMUnit
-from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings, search_index
+from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
+from .lookup import lookup
 from .normalize import normalize
 from .protocol import TranslationMemory, no_memory
 from .results import AddCounts, Match
@@ -157,9 +159,16 @@ class SQLiteTM(TranslationMemory):
 
     # Finding ------------------------------------------------------------------------------------
 
-    def search(self, text: str, min_score: float = DEFAULT_MIN_SCORE, limit: int | None = 10) -> list[Match]:
-        """Units whose source scores at least ``min_score`` against the text, best first."""
-        return search_index(self, text, min_score, limit)
+    def search(
+        self,
+        text: str,
+        min_score: float = DEFAULT_MIN_SCORE,
+        limit: int | None = 10,
+        fragments: bool = False,
+        glossary: Glossary | None = None,
+    ) -> list[Match]:
+        """Exact and fuzzy matches of the text, then (with ``fragments``) fragment matches."""
+        return lookup(self, text, min_score, limit, fragments, glossary)
 
     def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
         """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
