@@ -74,19 +74,21 @@ def test_without_a_memory_one_segment_is_no_evidence(glossary: Glossary) -> None
     assert report.findings == ()
 
 
-def _run(glossary: Glossary, last: str) -> list[tuple[int, str]]:
-    """The units as drafts of one run, without a memory, the last one translated as given."""
-    pairs = [SegmentPair(u.source, u.target, "draft.txt", i + 1) for i, u in enumerate(UNITS)]
-    pairs.append(SegmentPair("打造国际综合枢纽", last, "draft.txt", 9))
+def _run(glossary: Glossary, last: str, files: tuple[str, str] = ("a.txt", "b.txt")) -> list[tuple[int, str]]:
+    """The units as drafts of one run, without a memory, the last one (in the second file) translated
+    as given."""
+    pairs = [SegmentPair(u.source, u.target, files[0], i + 1) for i, u in enumerate(UNITS)]
+    pairs.append(SegmentPair("打造国际综合枢纽", last, files[1], 9))
     report = Linter(glossary).lint(pairs, select=["memory-inconsistency"])
     return [(f.line, f.message.split(" that hold it")[0]) for f in report.findings]
 
 
-def test_without_a_memory_the_run_itself_is_the_evidence(glossary: Glossary) -> None:
+def test_without_a_memory_the_drafts_of_the_run_are_the_evidence(glossary: Glossary) -> None:
     assert _run(glossary, "build a global transport hub") == [
         (9, f"国际综合枢纽 is rendered '{HUB}' in 3 of the 4 segments of this run")
     ]
     assert _run(glossary, f"build an {HUB}") == []
+    assert _run(glossary, "build a global transport hub", files=("a.txt", "a.txt")) == []  # one draft: no check
 
 
 def test_lint_takes_the_memory_from_the_command_line_or_the_configuration(

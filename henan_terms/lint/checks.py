@@ -122,7 +122,7 @@ def memory_inconsistency(context: LintContext) -> Iterator[Finding]:
     """A term the glossary lacks is rendered otherwise than the translation memory renders it.
 
     With a memory (``lint --tm DB`` or ``tm`` in the configuration), the memory is the evidence;
-    without one, the segments of the run itself (all the drafts linted together). For each Chinese
+    without one, when several drafts are linted together, the segments of the run itself. For each Chinese
     term of the source that the glossary does not hold (the n-grams term extraction considers), the
     evidence's rendering is the English that term extraction pairs with it over the units holding
     the term, when at least two of those units, and more than half of them, use it. A segment whose

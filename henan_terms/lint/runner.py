@@ -88,7 +88,8 @@ class Linter:
         pairs = list(pairs)
         checks = [c for c in self.registry if (select is None or c.id in select) and c.id not in ignore]
         remembered: Mapping[str, MemoryTerm] = {}
-        if any(c.id == "memory-inconsistency" for c in checks):
+        several = len({pair.path for pair in pairs}) > 1  # drafts that may render a term differently
+        if any(c.id == "memory-inconsistency" for c in checks) and (self.memory is not None or several):
             from .memory import memory_terms, run_terms  # term extraction: only for the check that needs it
 
             remembered = (
