@@ -155,18 +155,27 @@ def test_every_stored_sentence_comes_out_with_our_english(project: Path) -> None
 
 
 def test_units_of_several_sentences_are_segmented_by_omegat_and_not_matched(project: Path) -> None:
-    """OmegaT's sentence segmentation splits a unit the aligner made of two Chinese sentences (2:1),
-    and matches neither half: such units serve only projects that segment by paragraph."""
+    """OmegaT's sentence segmentation splits a unit the aligner made of two Chinese sentences (2:1), and
+    it matches whole segments only: neither half is translated."""
     merged = [(source, out) for source, _, out in _outcomes(project) if len(split_chinese(source)) > 1]
     assert merged
     assert all(out.replace(" ", "") == source.replace(" ", "") for source, out in merged)
 
 
-def test_the_memory_holds_what_the_omegat_project_is_meant_to_test(project: Path) -> None:
+def test_the_export_holds_what_the_project_is_meant_to_test(project: Path) -> None:
     stored = set(_paragraphs(project.parent / "stored.txt"))
     assert {unit.target for unit in _units()} <= stored
     assert "Lead-goose enterprises drive the chain." in stored  # inline codes left out on import
     assert "Per-mu benefit evaluation reform deepens." in stored
+    tmx = etree.parse(str(project / "tm/auto/memory.tmx"))
+    [unit] = tmx.xpath("//tu[@tuid='p1-1']")
+    assert [(p.get("type"), p.text) for p in unit.iterfind("prop")] == [
+        ("x-origin", "test#p1"),
+        ("x-confidence", "0.8"),
+        ("aligner", "gale-church"),
+    ]
+    assert unit.findtext("note") == "checked" and unit.findtext("tuv[2]/note") == "reviewed"
+    assert tmx.xpath("//tu[@srclang='zh-TW']/tuv[1]/seg/text()") == ["全面推行鏈長制，推進技改。"]
 
 
 # Glossary ---------------------------------------------------------------------------------------------
