@@ -4,8 +4,8 @@
 // OmegaT's API, as its console mode does. Run with the JDK's source launcher, OmegaT.jar on the class path:
 //   java -cp OmegaT.jar ReadGlossaries.java PROJECT_DIR GLOSSARY.tbx GLOSSARY.utf8 ...
 import java.io.File;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -21,7 +21,8 @@ import org.omegat.util.ProjectFileStorage;
 
 public class ReadGlossaries {
     // UTF-8 whatever the locale, which sets Java's default charset (ASCII in a C locale)
-    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private static final PrintStream OUT =
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
     public static void main(String[] args) throws Exception {
         Core.initializeConsole(Collections.emptyMap());
