@@ -180,16 +180,22 @@ def validate(files: tuple[Path, ...]) -> None:
     "--format", "fmt", type=click.Choice((*EXPORT_FORMATS, *FOLDER_FORMATS)), required=True, help="Output format."
 )
 @glossary_option
-@click.option("--no-deprecated", is_flag=True, help="Leave deprecated renderings out.")
+@click.option(
+    "--deprecated/--no-deprecated",
+    default=None,
+    help="Keep or leave out deprecated renderings (default: left out of tsv-omegat and tbx2008, kept in the others).",
+)
 @click.option("--bom", is_flag=True, help="Start a CSV with a byte-order mark, for Excel.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout); folder for html.")
 @click.option("--force", is_flag=True, help="Replace an existing output file or folder.")
 def export(
-    fmt: str, glossaries: tuple[Path, ...], no_deprecated: bool, bom: bool, output: Path | None, force: bool
+    fmt: str, glossaries: tuple[Path, ...], deprecated: bool | None, bom: bool, output: Path | None, force: bool
 ) -> None:
     """Write the whole glossary in an exchange format, or as a searchable web page (html: a folder)."""
-    from .exchange import export_folder, export_glossary, folder_files
+    from .exchange import DEPRECATED_LEFT_OUT, export_folder, export_glossary, folder_files
     from .loader import load_glossary
+
+    keep = deprecated if deprecated is not None else fmt not in DEPRECATED_LEFT_OUT
 
     folder = fmt in FOLDER_FORMATS
     if folder and output is None:
@@ -201,13 +207,13 @@ def export(
             check_output(output, force=force)
     glossary = load_glossary(*glossaries)
     if output is None:
-        export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=not no_deprecated, bom=bom)
+        export_glossary(glossary, fmt, sys.stdout.buffer, include_deprecated=keep, bom=bom)
     elif folder:
         with replacing_folder(output, force=force, ours=folder_files(fmt)) as temporary:
-            export_folder(glossary, fmt, temporary, include_deprecated=not no_deprecated)
+            export_folder(glossary, fmt, temporary, include_deprecated=keep)
     else:
         with replacing(output, force=force) as temporary, temporary.open("wb") as stream:
-            export_glossary(glossary, fmt, stream, include_deprecated=not no_deprecated, bom=bom)
+            export_glossary(glossary, fmt, stream, include_deprecated=keep, bom=bom)
 
 
 @cli.command(name="import")

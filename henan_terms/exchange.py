@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .formats.imports import Imported
 
 __all__ = [
+    "DEPRECATED_LEFT_OUT",
     "EXPORT_FORMATS",
     "FOLDER_FORMATS",
     "IMPORT_FORMATS",
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 EXPORT_FORMATS = ("tbx", "tbx2008", "csv", "tsv-omegat", "csv-memoq", "po", "json", "toml")
+DEPRECATED_LEFT_OUT = ("tsv-omegat", "tbx2008")
+"""Formats for OmegaT, whose glossary readers ignore status and offer every rendering they read as usable:
+the command line leaves deprecated renderings out of them unless asked to keep them."""
 FOLDER_FORMATS = ("html",)
 """Formats written as a folder, for people rather than tools, and not read back."""
 IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")

@@ -150,8 +150,15 @@ def test_export_csv_for_excel_starts_with_a_byte_order_mark(run: CliRunner, tmp_
 
 
 def test_export_without_deprecated_renderings(run: CliRunner) -> None:
-    result = run.invoke(cli, ["export", "--format", "tsv-omegat", "--no-deprecated"])
+    result = run.invoke(cli, ["export", "--format", "csv", "--no-deprecated"])
     assert "BeiDou" in result.output and "Dipper" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["tsv-omegat", "tbx2008"])
+def test_exports_for_omegat_leave_deprecated_renderings_out_unless_asked(run: CliRunner, fmt: str) -> None:
+    assert "Dipper" not in run.invoke(cli, ["export", "--format", fmt]).output
+    assert "Dipper" in run.invoke(cli, ["export", "--format", fmt, "--deprecated"]).output
+    assert "Dipper" in run.invoke(cli, ["export", "--format", "tbx"]).output  # other formats keep them
 
 
 def test_a_project_csv_is_recognised_whatever_its_column_order(tmp_path: Path) -> None:

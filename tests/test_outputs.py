@@ -85,7 +85,7 @@ def test_tm_export_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_no_deprecated_leaves_deprecated_renderings_out_of_every_format(fmt: str) -> None:
-    code, with_all = run("export", "--format", fmt)
+    code, with_all = run("export", "--format", fmt, "--deprecated")
     assert code == 0 and "Dipper" in with_all
     code, without = run("export", "--format", fmt, "--no-deprecated")
     assert code == 0 and "Dipper" not in without and "BeiDou" in without
