@@ -515,13 +515,13 @@ def test_a_memory_of_another_schema_version_is_refused_and_left_as_it_is(tmp_pat
     assert path.read_bytes() == before
 
 
-def test_adding_while_another_connection_writes_is_a_clear_error(tmp_path: Path) -> None:
+def test_adding_while_another_connection_writes_past_the_wait_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "memory.sqlite"
-    with open_tm(path) as memory:
+    with open_tm(path, wait=0.2) as memory:
         memory.add([unit("已有的句子", "Kept.")])
         other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another writer holds the memory (SQLite waits 5 s for it)
-        with pytest.raises(HenanTermsError, match=r"memory\.sqlite: nothing added .*locked"):
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the memory for longer than the add waits
+        with pytest.raises(HenanTermsError, match=r"memory\.sqlite: nothing added .*for more than 0\.2 s"):
             memory.add([unit("新的句子", "New.")])
         other.execute("ROLLBACK")
         other.close()
