@@ -244,6 +244,18 @@ def test_postgresql_writers_adding_at_once_both_succeed(postgres: _Postgres, mon
             memory.close()
 
 
+def test_postgresql_add_held_past_the_wait_is_a_clear_error(postgres: _Postgres) -> None:
+    import psycopg
+
+    url = postgres.url()
+    with open_tm(url, wait=0.2) as memory, psycopg.connect(url) as other:
+        other.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # another add in progress
+        with pytest.raises(HenanTermsError, match=r"nothing added .*writing to it for more than 0\.2 s"):
+            memory.add([unit("新的句子", "New.")])
+        other.rollback()
+        assert memory.add([unit("新的句子", "New.")]).added == 1
+
+
 def test_postgresql_connection_lost_while_adding_is_a_clear_error(postgres: _Postgres) -> None:
     url = postgres.url()
     with open_tm(url) as memory:

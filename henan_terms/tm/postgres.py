@@ -98,8 +98,10 @@ class PostgresTM(TranslationMemory):
             found = self._db.execute("SELECT to_regclass('tm_meta')").fetchone()
             if not create and (found is None or found[0] is None):
                 raise no_memory(self.url)
-            self._db.execute(_SCHEMA)
-            self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
+            with self._db.transaction():  # memories made at once: one creates the tables, the others wait
+                self._db.execute("SELECT pg_advisory_xact_lock(hashtext('henan_terms translation memory'))")
+                self._db.execute(_SCHEMA)
+                self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
             self._db.execute(_INCOMING)
             row = self._db.execute("SELECT value FROM tm_meta WHERE key = 'schema'").fetchone()
         except psycopg.Error as error:
