@@ -19,6 +19,7 @@ from .model import TMUnit
 from .output import check_output, replacing
 from .tm.align import Aligner, Alignment
 from .tm.build import build_memory
+from .tm.protocol import DEFAULT_WAIT
 from .tm.results import Match
 from .tm.store import open_tm, sqlite_file
 
@@ -32,6 +33,14 @@ __all__ = [
 ]
 
 _db_option = click.option("--db", required=True, help="Memory: an SQLite file path, sqlite:///…, or postgresql://…")
+_wait_option = click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_WAIT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another process writing to the memory before giving up (nothing is added then).",
+)
 
 
 @click.group()
@@ -50,12 +59,14 @@ def tm() -> None:
     help="A Chinese file and its English translation, aligned line by line (repeatable).",
 )
 @_db_option
+@_wait_option
 @glossary_option
 @click.option("--threshold", type=float, default=0.5, show_default=True, help="Lowest bead confidence stored.")
 def build(
     files: tuple[Path, ...],
     parallel: tuple[tuple[Path, Path], ...],
     db: str,
+    wait: float,
     glossaries: tuple[Path, ...],
     threshold: float,
 ) -> None:
@@ -72,7 +83,7 @@ def build(
     documents += [read_parallel(zh, en) for zh, en in parallel]
     console = Console(stderr=True, soft_wrap=True)  # long lines stay whole, for grep
 
-    with open_tm(db) as memory, Progress(console=console, transient=True) as progress:
+    with open_tm(db, wait=wait) as memory, Progress(console=console, transient=True) as progress:
         task = progress.add_task("aligning", total=len(documents))
 
         def review(document: BilingualDocument, alignment: Alignment) -> None:
@@ -271,14 +282,15 @@ def export_(db: str, fmt: str, output: Path, force: bool) -> None:
 @tm.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
 @_db_option
-def import_(file: Path, db: str) -> None:
+@_wait_option
+def import_(file: Path, db: str, wait: float) -> None:
     """Add the units of a TMX or XLIFF file (written by any tool) to the memory."""
     skipped: list[Problem] = []
     units = read_units(file, skipped=skipped)  # a missing or unreadable file is refused before a memory is made
     new = sqlite_file(db)
     new = new if new is not None and not new.exists() else None
     try:
-        with open_tm(db) as memory:
+        with open_tm(db, wait=wait) as memory:
             counts = memory.add(units)
     except HenanTermsError:
         if new is not None:  # a refused import leaves no empty memory behind

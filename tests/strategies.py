@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape, quoteattr
+
 from hypothesis import strategies as st
 
 from henan_terms import Citation, Concept, Rendering, Source, Status, TermType, english
@@ -76,3 +78,66 @@ def glossaries(draw: st.DrawFn, max_concepts: int = 5) -> Glossary:
             seen.update(t.text for t in concept.terms)
             result.append(concept)
     return Glossary(name="generated", concepts=tuple(result), sources=dict(SOURCES))
+
+
+# Random XML: elements of the exchange formats' vocabularies (TMX, XLIFF 1.2 and 2.0, TBX), nested at
+# random, with their attributes and text, well formed or cut short.
+_XML_NAMES = [
+    "tmx",
+    "header",
+    "body",
+    "tu",
+    "tuv",
+    "seg",
+    "xliff",
+    "file",
+    "trans-unit",
+    "unit",
+    "segment",
+    "source",
+    "target",
+    "tbx",
+    "martif",
+    "text",
+    "termEntry",
+    "conceptEntry",
+    "langSec",
+    "langSet",
+    "termSec",
+    "tig",
+    "term",
+    "descrip",
+    "note",
+]
+_XML_ATTRIBUTES = [
+    "xml:lang",
+    "srclang",
+    "version",
+    "id",
+    "type",
+    "state",
+    "trgLang",
+    "srcLang",
+    "source-language",
+    "target-language",
+]
+_XML_VALUES = st.sampled_from(["zh", "zh-CN", "en", "en-US", "1.4", "1.2", "2.0", "", "x"]) | st.text(max_size=5)
+
+
+@st.composite
+def _xml_elements(draw: st.DrawFn, depth: int = 0) -> str:
+    name = draw(st.sampled_from(_XML_NAMES))
+    attributes = draw(st.dictionaries(st.sampled_from(_XML_ATTRIBUTES), _XML_VALUES, max_size=3))
+    opening = name + "".join(f" {key}={quoteattr(value)}" for key, value in attributes.items())
+    children = draw(st.lists(_xml_elements(depth + 1), max_size=0 if depth > 4 else 3))
+    text = escape(draw(st.text(alphabet=HAN + "ab. 12<&\t\n", max_size=8) | st.text(max_size=4)))
+    return f"<{opening}>{text}{''.join(children)}</{name}>"
+
+
+@st.composite
+def xml_documents(draw: st.DrawFn) -> bytes:
+    """An XML document of exchange-format elements, now and then cut short or with a declaration."""
+    body = draw(_xml_elements())
+    head = draw(st.sampled_from(["", '<?xml version="1.0" encoding="UTF-8"?>\n', '<!DOCTYPE tmx SYSTEM "tmx14.dtd">']))
+    data = (head + body).encode("utf-8")
+    return data[: draw(st.integers(0, len(data)))] if draw(st.booleans()) else data

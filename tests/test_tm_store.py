@@ -244,6 +244,18 @@ def test_postgresql_writers_adding_at_once_both_succeed(postgres: _Postgres, mon
             memory.close()
 
 
+def test_postgresql_add_held_past_the_wait_is_a_clear_error(postgres: _Postgres) -> None:
+    import psycopg
+
+    url = postgres.url()
+    with open_tm(url, wait=0.2) as memory, psycopg.connect(url) as other:
+        other.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # another add in progress
+        with pytest.raises(HenanTermsError, match=r"nothing added .*writing to it for more than 0\.2 s"):
+            memory.add([unit("新的句子", "New.")])
+        other.rollback()
+        assert memory.add([unit("新的句子", "New.")]).added == 1
+
+
 def test_postgresql_connection_lost_while_adding_is_a_clear_error(postgres: _Postgres) -> None:
     url = postgres.url()
     with open_tm(url) as memory:
@@ -515,13 +527,13 @@ def test_a_memory_of_another_schema_version_is_refused_and_left_as_it_is(tmp_pat
     assert path.read_bytes() == before
 
 
-def test_adding_while_another_connection_writes_is_a_clear_error(tmp_path: Path) -> None:
+def test_adding_while_another_connection_writes_past_the_wait_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "memory.sqlite"
-    with open_tm(path) as memory:
+    with open_tm(path, wait=0.2) as memory:
         memory.add([unit("已有的句子", "Kept.")])
         other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another writer holds the memory (SQLite waits 5 s for it)
-        with pytest.raises(HenanTermsError, match=r"memory\.sqlite: nothing added .*locked"):
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the memory for longer than the add waits
+        with pytest.raises(HenanTermsError, match=r"memory\.sqlite: nothing added .*for more than 0\.2 s"):
             memory.add([unit("新的句子", "New.")])
         other.execute("ROLLBACK")
         other.close()

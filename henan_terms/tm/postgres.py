@@ -21,7 +21,7 @@ from ..model import TMUnit
 from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
 from .lookup import lookup
 from .normalize import normalize
-from .protocol import TranslationMemory, no_memory
+from .protocol import DEFAULT_WAIT, TranslationMemory, no_memory, wait_ran_out
 from .results import AddCounts, Match
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
@@ -85,19 +85,23 @@ def _redacted(url: str) -> str:
 class PostgresTM(TranslationMemory):
     """A translation memory in a PostgreSQL database."""
 
-    def __init__(self, url: str, create: bool = True) -> None:
+    def __init__(self, url: str, create: bool = True, wait: float = DEFAULT_WAIT) -> None:
         try:
             import psycopg
         except ImportError:
             raise TranslationMemoryError("PostgreSQL needs psycopg 3: pip install 'henan-terms[postgres]'") from None
         self.url = _redacted(url)
+        self.wait = wait
         try:
             self._db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
+            self._db.execute(f"SET lock_timeout = {max(1, round(wait * 1000))}")  # an add waits this long for another
             found = self._db.execute("SELECT to_regclass('tm_meta')").fetchone()
             if not create and (found is None or found[0] is None):
                 raise no_memory(self.url)
-            self._db.execute(_SCHEMA)
-            self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
+            with self._db.transaction():  # memories made at once: one creates the tables, the others wait
+                self._db.execute("SELECT pg_advisory_xact_lock(hashtext('henan_terms translation memory'))")
+                self._db.execute(_SCHEMA)
+                self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
             self._db.execute(_INCOMING)
             row = self._db.execute("SELECT value FROM tm_meta WHERE key = 'schema'").fetchone()
         except psycopg.Error as error:
@@ -125,8 +129,10 @@ class PostgresTM(TranslationMemory):
             with self._db.transaction():
                 self._db.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # one add at a time
                 return add_in_chunks(units, self._store_new)
-        except psycopg.OperationalError as error:  # the connection lost, …
+        except psycopg.OperationalError as error:  # the connection lost, another add held the lock past the wait, …
             reason = str(error).strip()
+            if isinstance(error, psycopg.errors.LockNotAvailable):
+                reason = wait_ran_out(self.wait)
             raise TranslationMemoryError(f"{self.url}: nothing added to the translation memory: {reason}") from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:

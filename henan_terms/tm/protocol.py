@@ -21,9 +21,13 @@ from .index import DEFAULT_MIN_SCORE
 from .results import AddCounts, Match, TermHistory
 
 __all__ = [
+    "DEFAULT_WAIT",
     "TranslationMemory",
     "no_memory",
+    "wait_ran_out",
 ]
+
+DEFAULT_WAIT = 300.0  # seconds an add waits for another process writing to the memory
 
 
 class TranslationMemory(Protocol):
@@ -99,3 +103,8 @@ class TranslationMemory(Protocol):
 def no_memory(where: str) -> TranslationMemoryError:
     """The error of opening, without creating, a file or database that holds no memory."""
     return TranslationMemoryError(f"{where}: no translation memory here (tm build or tm import makes one)")
+
+
+def wait_ran_out(wait: float) -> str:
+    """Why an add failed when another process kept the memory for longer than the add waits."""
+    return f"another process kept writing to it for more than {wait:g} s (--wait SECONDS waits longer)"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from typing import Any
+from urllib.parse import quote
 
 from ..errors import TranslationMemoryError
 from ..glossary import Glossary
@@ -22,7 +23,7 @@ from ..model import TMUnit
 from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
 from .lookup import lookup
 from .normalize import normalize
-from .protocol import TranslationMemory, no_memory
+from .protocol import DEFAULT_WAIT, TranslationMemory, no_memory, wait_ran_out
 from .results import AddCounts, Match
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
@@ -71,20 +72,38 @@ _APPEND_POSTINGS = "ON CONFLICT (gram, class, block) DO UPDATE SET offsets = CAS
 
 
 class SQLiteTM(TranslationMemory):
-    """A translation memory in an SQLite database (``:memory:`` for one in memory)."""
+    """A translation memory in an SQLite database (``:memory:`` for one in memory).
 
-    def __init__(self, path: str, create: bool = True) -> None:
+    One process writes at a time: another waits up to ``wait`` seconds for it. Opened without
+    ``create``, the memory is read-only, so that it can be searched and exported from read-only media.
+    """
+
+    def __init__(self, path: str, create: bool = True, wait: float = DEFAULT_WAIT) -> None:
         self.path = path
+        self.wait = wait
+        folder = os.path.dirname(path) or "."
+        if path != ":memory:" and not os.path.isdir(folder):
+            raise TranslationMemoryError(f"{path}: no folder {folder} for the translation memory")
         if not create and not os.path.exists(path):  # checked first: connecting would create the file
             raise no_memory(path)
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            if create or path == ":memory:":
+                self._db = sqlite3.connect(path, timeout=wait, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(_read_only_uri(path), timeout=wait, isolation_level=None, uri=True)
             self._prepare_database(create)
         except sqlite3.Error as error:
-            raise TranslationMemoryError(f"{path}: cannot open as a translation memory: {error}") from None
+            raise self._failed("cannot open as a translation memory", error) from None
+
+    def _failed(self, what: str, error: sqlite3.Error) -> TranslationMemoryError:
+        """The error of an operation that failed, saying so plainly when another writer held the memory."""
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY:
+            return TranslationMemoryError(f"{self.path}: {what}: {wait_ran_out(self.wait)}")
+        return TranslationMemoryError(f"{self.path}: {what}: {error}")
 
     def _prepare_database(self, create: bool) -> None:
-        """Check what the file holds before writing anything to it, then create what is missing."""
+        """Check what the file holds before writing anything to it, then (unless read-only) create
+        what is missing."""
         tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables and not create:
             raise no_memory(self.path)
@@ -97,11 +116,15 @@ class SQLiteTM(TranslationMemory):
                 raise TranslationMemoryError(
                     f"{self.path}: translation memory schema {version}, expected {SCHEMA_VERSION}"
                 )
-        self._db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # takes effect only in a new file
+        self._db.execute("PRAGMA cache_size = -262144")
+        if not create:
+            return
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        if tables:  # a memory already: opening it takes no lock another writer holds
+            return
+        self._db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
         self._db.execute("PRAGMA encoding = 'UTF-8'")
         self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.execute("PRAGMA cache_size = -262144")
         self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -131,8 +154,8 @@ class SQLiteTM(TranslationMemory):
         try:
             with self._transaction():
                 return add_in_chunks(units, self._store_new)
-        except sqlite3.OperationalError as error:  # locked by another writer, disk full, …
-            raise TranslationMemoryError(f"{self.path}: nothing added to the translation memory: {error}") from None
+        except sqlite3.OperationalError as error:  # held by another writer past the wait, disk full, …
+            raise self._failed("nothing added to the translation memory", error) from None
 
     def _store_new(self, distinct: dict[bytes, Prepared]) -> int:
         """Insert the units whose key is not stored yet (the key's unique index skips the others),
@@ -226,3 +249,14 @@ class SQLiteTM(TranslationMemory):
     def read_units(self, ids: Sequence[int]) -> dict[int, TMUnit]:
         sql = f"SELECT {_UNIT_COLUMNS} FROM json_each(?) AS j CROSS JOIN units AS u ON u.id = j.value"
         return {row[0]: unit_from_row(row) for row in self._db.execute(sql, (json.dumps(list(ids)),))}
+
+
+def _read_only_uri(path: str) -> str:
+    """The URI opening an SQLite file read-only. A memory in a folder this process cannot write, with
+    no write-ahead log beside it, is opened as immutable: SQLite could not make the files it reads a
+    write-ahead-log database with, and no other process can be changing it."""
+    uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.access(folder, os.W_OK) and not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return uri

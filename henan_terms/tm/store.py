@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TranslationMemoryError
-from .protocol import TranslationMemory
+from .protocol import DEFAULT_WAIT, TranslationMemory
 
 __all__ = [
+    "DEFAULT_WAIT",
     "open_tm",
     "sqlite_file",
 ]
 
 
-def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
-    """Open a translation memory, creating it if needed (or, with ``create=False``, refusing a
-    file or database that holds none, so that a mistyped name is an error, not a new memory).
+def open_tm(url: str | Path, create: bool = True, wait: float = DEFAULT_WAIT) -> TranslationMemory:
+    """Open a translation memory, creating it if needed (or, with ``create=False``, for reading only,
+    refusing a file or database that holds none, so that a mistyped name is an error, not a new
+    memory). An add waits up to ``wait`` seconds for another process writing to the memory.
 
     ``sqlite:///relative/path.db``, ``sqlite:////absolute/path.db`` or a plain path: an SQLite
     file; ``:memory:`` or ``sqlite://``: SQLite in memory; ``postgresql://…``: PostgreSQL
@@ -25,10 +27,10 @@ def open_tm(url: str | Path, create: bool = True) -> TranslationMemory:
     if target is not None:
         from .sqlite import SQLiteTM
 
-        return SQLiteTM(target, create)
+        return SQLiteTM(target, create, wait)
     from .postgres import PostgresTM
 
-    return PostgresTM(str(url), create)
+    return PostgresTM(str(url), create, wait)
 
 
 def sqlite_file(url: str | Path) -> Path | None:
