@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 __all__ = [
     "base_form",
+    "counted",
     "derivation_key",
     "fold",
     "is_verbal_derivation",
@@ -168,3 +169,8 @@ def fold(text: str) -> str:
     True
     """
     return " ".join(stem for *_, stem in token_spans(unicodedata.normalize("NFKC", text)))
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun in the right number: ``1 segment``, ``2 segments`` (regular plurals)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -42,7 +42,7 @@ DEPRECATED_LEFT_OUT = ("tsv-omegat", "tbx2008")
 the command line leaves deprecated renderings out of them unless asked to keep them."""
 FOLDER_FORMATS = ("html",)
 """Formats written as a folder, for people rather than tools, and not read back."""
-IMPORT_FORMATS = ("tbx", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
+IMPORT_FORMATS = ("tbx", "tbx2008", "csv", "csv-memoq", "tsv-omegat", "po", "json", "cedict", "toml")
 _BY_SUFFIX = {
     ".tbx": "tbx",
     ".xml": "tbx",
@@ -175,7 +175,7 @@ def import_glossary(path: str | Path, fmt: str | None = None) -> Imported:
         parts.add(*read_placed(Path(path), fmt, parts.problems, data))
         digest = hashlib.sha256(data if isinstance(data, bytes) else b"").hexdigest()
         return Imported(parts.glossary(Path(path).stem, digest))
-    if fmt == "tbx":
+    if fmt in ("tbx", "tbx2008"):  # one reader for both versions: it tells them by the root
         result = read_tbx(path)
         return Imported(result.glossary, result.problems)
     if fmt == "json":

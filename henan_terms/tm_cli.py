@@ -11,6 +11,7 @@ from rich.progress import Progress
 from rich.text import Text
 
 from .cli_options import glossary_option
+from .english import counted
 from .errors import HenanTermsError, Problem
 from .formats.bilingual import BilingualDocument, read_bilingual, read_parallel
 from .formats.units import read_units
@@ -98,9 +99,9 @@ def build(
 
         report = build_memory(documents, memory, aligner, review)
     click.echo(
-        f"{len(documents)} documents, {report.paragraphs} paragraph pairs, {report.beads} beads, "
-        f"{report.rejected} rejected for review; "
-        f"stored {report.counts.added} units ({report.counts.duplicates} already there)"
+        f"{counted(len(documents), 'document')}, {counted(report.paragraphs, 'paragraph pair')}, "
+        f"{counted(report.beads, 'bead')}, {report.rejected} rejected for review; "
+        f"stored {counted(report.counts.added, 'unit')} ({report.counts.duplicates} already there)"
     )
 
 
@@ -254,7 +255,7 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool, lim
         ]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     for entry in [] if as_json else found:
-        click.echo(f"{entry.concept.zh} ({entry.concept.id}): {entry.units} units")
+        click.echo(f"{entry.concept.zh} ({entry.concept.id}): {counted(entry.units, 'unit')}")
         for use in entry.renderings:
             click.echo(f"  {use.count:4d}  {use.text}  [{use.status.value if use.status else 'other'}]")
             for example in use.examples[:1]:
@@ -276,7 +277,7 @@ def export_(db: str, fmt: str, output: Path, force: bool) -> None:
     check_output(output, force=force)
     with open_tm(db, create=False) as memory, replacing(output, force=force) as temporary:
         count = memory.export(temporary, fmt)
-    click.echo(f"wrote {count} units to {output}")
+    click.echo(f"wrote {counted(count, 'unit')} to {output}")
 
 
 @tm.command(name="import")
@@ -297,6 +298,6 @@ def import_(file: Path, db: str, wait: float) -> None:
             for debris in (new, new.with_name(new.name + "-wal"), new.with_name(new.name + "-shm")):
                 debris.unlink(missing_ok=True)
         raise
-    click.echo(f"added {counts.added} units, {counts.duplicates} already there, {counts.empty} without text")
+    click.echo(f"added {counted(counts.added, 'unit')}, {counts.duplicates} already there, {counts.empty} without text")
     for problem in skipped:
         click.echo(f"not imported: {problem}", err=True)

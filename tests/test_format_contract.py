@@ -112,7 +112,7 @@ def _file(fmt: str, folder: Path) -> Path:
 
 
 def _import(path: Path, fmt: str) -> Imported:
-    return import_glossary(path, "tbx" if fmt == "tbx2008" else fmt)
+    return import_glossary(path, fmt)  # tbx2008 too: the import takes each export format's name
 
 
 # What each format carries --------------------------------------------------------------------------
@@ -236,6 +236,7 @@ def _case(test: str, case_id: str, *values: object) -> object:
 
 EMPTY: dict[str, type[HenanTermsError] | None] = {
     "tbx": FormatError,
+    "tbx2008": FormatError,
     "csv": GlossaryError,
     "csv-memoq": FormatError,
     "json": FormatError,

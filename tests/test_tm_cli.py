@@ -136,7 +136,7 @@ def test_build_from_parallel_files(tmp_path: Path) -> None:
     db = str(tmp_path / "parallel.db")
     result = CliRunner().invoke(cli, ["tm", "build", "--parallel", str(zh), str(en), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "1 documents, 2 paragraph pairs" in result.stdout
+    assert "1 document, 2 paragraph pairs" in result.stdout  # a count of one, in the singular
     with open_tm(db) as tm:
         assert {(u.source, u.target) for u in tm.units()} == {
             ("以链长制为抓手。", "The chain leader system is the lever."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .. import english
 from ..model import Finding, Severity
 from .context import LintFinding
 from .registry import CheckRegistry
@@ -32,7 +33,7 @@ def text_lines(report: LintReport) -> Iterator[str]:
     tally = ", ".join(f"{n} {severity.value}{'s' if n != 1 else ''}" for severity, n in reversed(counts.items()) if n)
     found = f"Found {len(report.findings)} problem{'s' if len(report.findings) != 1 else ''}"
     yield (
-        f"{found} ({tally or 'none'}) in {report.segments} segments; glossary {report.glossary} "
+        f"{found} ({tally or 'none'}) in {english.counted(report.segments, 'segment')}; glossary {report.glossary} "
         f"({report.concepts} concepts, sha256 {report.glossary_digest[:12]}); henan-terms {report.version}"
     )
 
