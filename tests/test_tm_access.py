@@ -71,7 +71,7 @@ def test_tm_import_waits_as_long_as_told(stored: Path, held: sqlite3.Connection,
     assert "database is locked" not in refused.stderr
     threading.Timer(0.5, held.execute, ["COMMIT"]).start()
     waited = CliRunner().invoke(cli, ["tm", "import", str(tmx), "--db", str(stored)])  # the default wait
-    assert waited.exit_code == 0 and "added 1 units" in waited.stdout, waited.output
+    assert waited.exit_code == 0 and "added 1 unit," in waited.stdout, waited.output
 
 
 def test_the_wait_is_documented_with_its_default() -> None:
@@ -107,7 +107,7 @@ def test_a_memory_on_read_only_media_is_searched_and_exported(
     assert found.exit_code == 0 and "Kept." in found.stdout, found.output
     out = tmp_path_factory.mktemp("out") / "memory.tmx"
     exported = CliRunner().invoke(cli, ["tm", "export", "--db", str(read_only), "-o", str(out)])
-    assert exported.exit_code == 0 and "wrote 1 units" in exported.stdout, exported.output
+    assert exported.exit_code == 0 and "wrote 1 unit to" in exported.stdout, exported.output
     assert (sorted(read_only.parent.iterdir()), read_only.read_bytes()) == before  # no log or lock file made
 
 
