@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from henan_terms.errors import TranslationMemoryError
 from henan_terms.tm.store import open_tm
 
 HENAN_TERMS = [sys.executable, "-m", "henan_terms"]
@@ -95,7 +96,11 @@ def test_a_killed_import_into_a_new_memory_leaves_one_a_rerun_can_use(tmp_path: 
         memory = tmp_path / f"memory{number}.db"
         killed(["tm", "import", "new.tmx", "--db", memory], tmp_path, duration * moment / 1000)
         if memory.exists():
-            assert len(stored(memory)) in (0, 3000)
+            try:
+                count = len(stored(memory))
+            except TranslationMemoryError:  # killed before the new memory's tables were written: an empty file
+                count = 0
+            assert count in (0, 3000)
         run(["tm", "import", "new.tmx", "--db", memory], tmp_path)
         assert stored(memory) == stored(tmp_path / "whole.db")
 
