@@ -16,13 +16,11 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TranslationMemoryError
-from ..glossary import Glossary
 from ..model import TMUnit
-from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
-from .lookup import lookup
+from .index import bigrams, counted, length_class, postings
 from .normalize import normalize
 from .protocol import DEFAULT_WAIT, TranslationMemory, no_memory, wait_ran_out
-from .results import AddCounts, Match
+from .results import AddCounts
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
 __all__ = [
@@ -169,17 +167,6 @@ class PostgresTM(TranslationMemory):
             )
 
     # Finding ------------------------------------------------------------------------------------
-
-    def search(
-        self,
-        text: str,
-        min_score: float = DEFAULT_MIN_SCORE,
-        limit: int | None = 10,
-        fragments: bool = False,
-        glossary: Glossary | None = None,
-    ) -> list[Match]:
-        """Exact and fuzzy matches of the text, then (with ``fragments``) fragment matches."""
-        return lookup(self, text, min_score, limit, fragments, glossary)
 
     def read_sources(self, ids: Sequence[int] | None, window: tuple[int, int]) -> list[tuple[int, str]]:
         """(id, normalised source) of the units of these ids (all units when None) whose source length

@@ -17,7 +17,7 @@ from ..glossary import Glossary
 from ..match import SourceSpotter
 from ..model import TMUnit
 from .history import concepts_of, rendering_history
-from .index import DEFAULT_MIN_SCORE
+from .index import DEFAULT_MIN_SCORE, IndexReader
 from .results import AddCounts, Match, TermHistory
 
 __all__ = [
@@ -30,7 +30,7 @@ __all__ = [
 DEFAULT_WAIT = 300.0  # seconds an add waits for another process writing to the memory
 
 
-class TranslationMemory(Protocol):
+class TranslationMemory(IndexReader, Protocol):
     """A translation memory: units in, fuzzy matches, concordance and rendering history out."""
 
     def __len__(self) -> int:
@@ -55,8 +55,11 @@ class TranslationMemory(Protocol):
 
         Ties keep the order in which the units were stored; ``limit=None`` returns every match.
         ``glossary`` places a fragment's English in the unit's translation (the bundled one when None).
+        One search for every backend, over the index each keeps (``IndexReader``).
         """
-        ...
+        from .lookup import lookup  # loads the fragment and adaptation machinery only for a search
+
+        return lookup(self, text, min_score, limit, fragments, glossary)
 
     def concordance(self, term: str, limit: int | None = None) -> list[TMUnit]:
         """Units whose normalised source contains the normalised term, in the order stored."""

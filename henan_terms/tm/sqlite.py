@@ -18,13 +18,11 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import TranslationMemoryError
-from ..glossary import Glossary
 from ..model import TMUnit
-from .index import DEFAULT_MIN_SCORE, bigrams, counted, length_class, postings
-from .lookup import lookup
+from .index import bigrams, counted, length_class, postings
 from .normalize import normalize
 from .protocol import DEFAULT_WAIT, TranslationMemory, no_memory, wait_ran_out
-from .results import AddCounts, Match
+from .results import AddCounts
 from .rows import Prepared, add_in_chunks, stored_fields, unit_from_row
 
 __all__ = [
@@ -181,17 +179,6 @@ class SQLiteTM(TranslationMemory):
         self._db.executemany(single, [flat[i : i + 4] for i in range(whole, len(flat), 4)])
 
     # Finding ------------------------------------------------------------------------------------
-
-    def search(
-        self,
-        text: str,
-        min_score: float = DEFAULT_MIN_SCORE,
-        limit: int | None = 10,
-        fragments: bool = False,
-        glossary: Glossary | None = None,
-    ) -> list[Match]:
-        """Exact and fuzzy matches of the text, then (with ``fragments``) fragment matches."""
-        return lookup(self, text, min_score, limit, fragments, glossary)
 
     def count_postings(self, grams: Iterable[int], classes: tuple[int, int]) -> dict[int, int]:
         """How many units of some length classes hold each bigram (bigrams none holds are left out)."""
