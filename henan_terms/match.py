@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import ahocorasick
 from attrs import frozen
@@ -205,7 +206,7 @@ class TargetSpotter:
         found = []
         for concept in concepts:
             for rendering, words in self._by_concept.get(concept.id, []):
-                hit = _near(read, words, _FUNCTION_WORDS | _possessives(rendering.text))
+                hit = _near(read, words, _optional_words(rendering.text))
                 if hit is None:
                     continue
                 first, last, how = hit
@@ -219,9 +220,12 @@ class TargetSpotter:
         return found
 
 
-def _possessives(rendering: str) -> frozenset[str]:
-    """The possessive words of a rendering ("Party's"), which a translation may leave out."""
-    return frozenset(english.base_form(word.lower()) for word in _POSSESSIVE.findall(rendering))
+@lru_cache(maxsize=100_000)
+def _optional_words(rendering: str) -> frozenset[str]:
+    """The words a translation may leave out of a rendering: function words and its possessive words
+    ("Party's"); read once per rendering, since every segment that lacks the rendering asks again."""
+    possessives = {english.base_form(word.lower()) for word in _POSSESSIVE.findall(rendering)}
+    return _FUNCTION_WORDS | possessives
 
 
 _POSSESSIVE = re.compile(r"([A-Za-z]+)['\u2019]s\b")
