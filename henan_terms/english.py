@@ -16,6 +16,7 @@ __all__ = [
     "counted",
     "derivation_key",
     "fold",
+    "is_comparison",
     "is_verbal_derivation",
     "token_spans",
     "word_forms",
@@ -40,6 +41,16 @@ def base_form(word: str) -> str:
         return known if known is not None else _unknown_base_form(word)
     known = _dictionary_base_form(word)
     return known if known is not None else _unknown_base_form(word)
+
+
+def is_comparison(word: str, adjective: str) -> bool:
+    """Whether a word is the comparative or superlative of an adjective (higher, highest for high):
+    a degree of the same word, not a changed one."""
+    if not word.startswith(adjective[:2]) or word == adjective:
+        return False
+    from lemminflect import getLemma
+
+    return adjective in getLemma(word, upos="ADJ", lemmatize_oov=False)
 
 
 def _dictionary_base_form(word: str) -> str | None:

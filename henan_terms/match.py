@@ -368,7 +368,10 @@ def _near(
 
 
 def _word_change(found: str, expected: str) -> str:
-    """How a word differs from the expected one, when it is a near miss: "" when it is another word."""
+    """How a word differs from the expected one, when it is a near miss: "" when it is another word
+    or a degree of the same adjective ("higher-standard opening up" is as official as "high-standard")."""
+    if english.is_comparison(found, expected):
+        return ""
     if english.derivation_key(found) == english.derivation_key(expected):
         return f"{found!r} for {expected!r}: a changed affix"
     if found.startswith(expected) and found[len(expected) :] in _INFLECTIONS:

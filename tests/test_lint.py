@@ -459,6 +459,16 @@ def test_variant_rendering_leaves_renderings_and_shortened_references_alone(glos
     assert Linter(glossary).lint([SegmentPair(source, target)], select=["variant-rendering"]).findings == ()
 
 
+def test_a_comparative_of_a_rendering_word_is_not_a_variant(glossary: Glossary) -> None:
+    def found(target: str) -> list[str | None]:
+        report = Linter(glossary).lint([SegmentPair("推进高水平对外开放", target)], select=["variant-rendering"])
+        return [f.found for f in report.findings]
+
+    assert found("promote higher-standard opening up") == []  # a degree of the same adjective
+    assert found("promote highest-standard opening up") == []
+    assert found("promote highly-standard opening up") == ["highly-standard opening up"]  # another word
+
+
 def test_a_word_left_out_inside_a_rendering_is_a_variant(linter: Linter) -> None:
     near = linter.lint([SegmentPair("培育战略性新兴产业", "foster strategic industries")], select=["variant-rendering"])
     assert [f.found for f in near.findings] == ["strategic industries"]
