@@ -84,7 +84,7 @@ def build(
     documents += [read_parallel(zh, en) for zh, en in parallel]
     console = Console(stderr=True, soft_wrap=True)  # long lines stay whole, for grep
 
-    with open_tm(db, wait=wait) as memory, Progress(console=console, transient=True) as progress:
+    with open_tm(db, wait=wait) as memory, _progress(console) as progress:
         task = progress.add_task("aligning", total=len(documents))
 
         def review(document: BilingualDocument, alignment: Alignment) -> None:
@@ -103,6 +103,12 @@ def build(
         f"{counted(report.beads, 'bead')}, {report.rejected} rejected for review; "
         f"stored {counted(report.counts.added, 'unit')} ({report.counts.duplicates} already there)"
     )
+
+
+def _progress(console: Console | None = None) -> Progress:
+    """A progress display on standard error, shown only on a terminal and gone when the work ends."""
+    console = console or Console(stderr=True)
+    return Progress(console=console, transient=True, disable=not console.is_terminal)
 
 
 @tm.command()
@@ -275,8 +281,13 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool, lim
 def export_(db: str, fmt: str, output: Path, force: bool) -> None:
     """Write the memory as TMX 1.4b or PO."""
     check_output(output, force=force)
-    with open_tm(db, create=False) as memory, replacing(output, force=force) as temporary:
-        count = memory.export(temporary, fmt)
+    with (
+        open_tm(db, create=False) as memory,
+        replacing(output, force=force) as temporary,
+        _progress() as progress,
+    ):
+        total = len(memory)
+        count = memory.export(temporary, fmt, lambda units: progress.track(units, total, description="exporting"))
     click.echo(f"wrote {counted(count, 'unit')} to {output}")
 
 
@@ -291,8 +302,8 @@ def import_(file: Path, db: str, wait: float) -> None:
     new = sqlite_file(db)
     new = new if new is not None and not new.exists() else None
     try:
-        with open_tm(db, wait=wait) as memory:
-            counts = memory.add(units)
+        with open_tm(db, wait=wait) as memory, _progress() as progress:
+            counts = memory.add(progress.track(units, description="importing"))
     except HenanTermsError:
         if new is not None:  # a refused import leaves no empty memory behind
             for debris in (new, new.with_name(new.name + "-wal"), new.with_name(new.name + "-shm")):
