@@ -17,7 +17,7 @@ __all__ = [
     "derivation_key",
     "fold",
     "is_comparison",
-    "is_verbal_derivation",
+    "is_word_class_change",
     "token_spans",
     "word_forms",
 ]
@@ -164,11 +164,18 @@ def derivation_key(base: str) -> str:
     return word[:-1] + "i" if word.endswith("y") and len(word) > 4 else word
 
 
-def is_verbal_derivation(word: str, other: str) -> bool:
-    """Whether two words of one derivation key differ by a verb- or noun-forming suffix (-ize,
-    -ization: modern / modernize / modernization), the change official translations make when
-    they turn a noun phrase into a verb phrase; "strategically" for "strategic" is not one."""
-    return word != other and bool(_VERBAL.search(word) or _VERBAL.search(other))
+def is_word_class_change(word: str, other: str) -> bool:
+    """Whether two words of one derivation key differ as official translations change a word class:
+    a verb- or noun-forming suffix (-ize, -ization: modern / modernize / modernization), when they
+    turn a noun phrase into a verb phrase, or an adjective and the noun it comes from (-al:
+    educational / education, industrial / industry), when they use the noun as a modifier;
+    "strategically" for "strategic" is neither."""
+    if word == other:
+        return False
+    if _VERBAL.search(word) or _VERBAL.search(other):
+        return True
+    noun, adjective = sorted((word, other), key=len)
+    return adjective in (noun + "al", noun[:-1] + "ial", noun[:-1] + "al")
 
 
 def fold(text: str) -> str:

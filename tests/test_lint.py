@@ -469,6 +469,18 @@ def test_a_comparative_of_a_rendering_word_is_not_a_variant(glossary: Glossary) 
     assert found("promote highly-standard opening up") == ["highly-standard opening up"]  # another word
 
 
+def test_a_noun_for_its_adjective_is_an_admitted_variant_not_a_near_miss(glossary: Glossary) -> None:
+    def found(target: str) -> list[tuple[str, str | None]]:
+        report = Linter(glossary).lint([SegmentPair("建设高质量教育体系", target)])
+        return [(f.check, f.found) for f in report.findings]
+
+    assert found("build a high-quality education system") == []
+    assert found("build a high-quality educationl system") == [("variant-rendering", "high-quality educationl system")]
+    assert found("build a high-quality educationally system") == [
+        ("variant-rendering", "high-quality educationally system")
+    ]
+
+
 def test_a_word_left_out_inside_a_rendering_is_a_variant(linter: Linter) -> None:
     near = linter.lint([SegmentPair("培育战略性新兴产业", "foster strategic industries")], select=["variant-rendering"])
     assert [f.found for f in near.findings] == ["strategic industries"]
