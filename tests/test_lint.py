@@ -521,13 +521,18 @@ def test_percentage_points_near_misses(glossary: Glossary, source: str, target: 
     assert Linter(glossary).lint([SegmentPair(source, target)], select=["percentage-point"]).findings == ()
 
 
-def test_an_acronym_introduced_in_brackets_is_not_a_second_rendering(glossary: Glossary) -> None:
-    def ways(first: str) -> list[str]:
-        pairs = [
-            SegmentPair("新能源汽车产量增长", first, "d", 1),
-            SegmentPair("新能源汽车销量增长", "NEV sales grew.", "d", 2),
-        ]
+def test_a_short_form_beside_a_longer_rendering_is_not_a_second_way(glossary: Glossary) -> None:
+    def ways(*targets: tuple[str, str]) -> list[str]:
+        pairs = [SegmentPair(zh, en, "d", line) for line, (zh, en) in enumerate(targets, start=1)]
         return [f.term for f in Linter(glossary).lint(pairs, select=["inconsistent-rendering"]).findings]
 
-    assert ways("New energy vehicle (NEV) output grew.") == []
-    assert ways("New energy vehicle output grew.") == ["新能源汽车"]
+    nev = ("新能源汽车销量增长", "NEV sales grew.")
+    assert ways(("新能源汽车产量增长", "New energy vehicle (NEV) output grew."), nev) == []
+    assert ways(("新能源汽车产量增长", "New energy vehicle output grew."), nev) == []
+    assert ways(("一季度外资增长", "Foreign investment up in Q1"), ("一季度实际使用外资", "in the first quarter")) == []
+    # two long renderings are two ways, whatever short form stands beside them
+    assert ways(
+        ("上半年增长", "It grew in the first half."),
+        ("上半年利润", "Profit in H1"),
+        ("上半年出口", "Exports in the January-June period"),
+    ) == ["上半年"]

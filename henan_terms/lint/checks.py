@@ -222,9 +222,9 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
 def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     """One source term is rendered in different ways.
 
-    Across all the drafts linted together, and inside one segment. An acronym introduced in brackets
-    after another rendering ("new energy vehicles (NEVs)") is that rendering written short, not a
-    second way.
+    Across all the drafts linted together, and inside one segment. A short form in capitals beside a
+    longer rendering ("new energy vehicles (NEVs)"; "Q1" in a headline, "first quarter" in the text)
+    is that rendering written short, not a second way.
     """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
@@ -233,8 +233,8 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
                 if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
-        introduced = _introduced_acronyms(occurrences)
-        occurrences = [(s, b, e, introduced.get(r, r)) for s, b, e, r in occurrences]
+        if any(not _is_short_form(r) for *_, r in occurrences):
+            occurrences = [o for o in occurrences if not _is_short_form(o[3])]
         counts: dict[str, int] = {}
         for *_, rendering in occurrences:
             counts[rendering] = counts.get(rendering, 0) + 1
@@ -262,20 +262,9 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
         )
 
 
-def _introduced_acronyms(occurrences: list[tuple[Segment, int, int, str]]) -> dict[str, str]:
-    """Acronym renderings the translation introduces in brackets after another rendering of the same
-    term ("new energy vehicles (NEVs)"), each mapped to that rendering: one way, written two ways."""
-    renderings = {r for *_, r in occurrences}
-    introduced = {}
-    for acronym in (r for r in renderings if r.isupper()):
-        bracketed = re.compile(rf"\(\s*{re.escape(acronym)}s?\s*\)")
-        for target in {segment.pair.target for segment, *_ in occurrences}:
-            for match in bracketed.finditer(target):
-                preceding = f" {english.fold(target[: match.start()])}"
-                other = next((r for r in renderings - {acronym} if preceding.endswith(f" {english.fold(r)}")), None)
-                if other:
-                    introduced[acronym] = other
-    return introduced
+def _is_short_form(rendering: str) -> bool:
+    """A rendering written short in capitals (NEV, Q1, FTZ): another way of writing a longer one."""
+    return rendering.isupper() and len(rendering) <= 6
 
 
 def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
