@@ -164,6 +164,7 @@ _HOLIDAY = re.compile(rf"五一(?![\d{_CN}])|十一(?=假期|长假|小长假|�
 _QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
 _SECTION = re.compile(rf"(?:^|(?<=[\s。；：:]))(?:[（(]([{_CN}\d]+)[）)]|([{_CN}]+)、|([一二三四五六七八九十])是)")
 _FEW = re.compile(rf"[数几]([十百千万亿]+)|([一二两三四五六七八九])([一二两三四五六七八九])(?=[{_MEASURES}十百千万])")
+_RATIO_BEFORE = re.compile(r"(?:为|是|相当于|达到)[^，。；,;]{0,15}的$")  # 为2019年的127.9%: a ratio
 _APPROX_BEFORE = ("近", "约", "超", "逾")
 _APPROX_AFTER = ("余", "多", "左右", "上下", "来")
 _LISTABLE = tuple("个项家大条种类座所位名支件台套部处")
@@ -285,7 +286,10 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
         numeral = match.group(1) or match.group(2) or match.group(3)
         value = _value(numeral.replace("点", ".")) if "点" not in numeral else _decimal(numeral)
         if value is not None:
-            add(match, value, _percent_forms(value) | {value / 100}, percent=True, points=bool(match.group(3)))
+            forms = _percent_forms(value) | {value / 100}
+            if value > 100 and _RATIO_BEFORE.search(text, 0, match.start()):
+                forms |= _percent_forms(round(value - 100, 10))  # 为去年的212.2%: "up 112.2 percent"
+            add(match, value, forms, percent=True, points=bool(match.group(3)))
     for match in _FRACTION.finditer(text):
         whole, part = _value(match.group(1)), _value(match.group(2))
         if whole and part is not None:

@@ -417,6 +417,22 @@ def test_a_place_name_left_to_a_shortened_reference_is_not_reported_missing(glos
     assert [f.term for f in other.findings] == ["链长制"]
 
 
+def test_a_headline_figure_given_in_the_body_is_not_reported(glossary: Glossary) -> None:
+    def missing(headline_en: str, body_en: str, headline_zh: str = "春节假期全省接待游客5117.4万人次") -> list[str]:
+        pairs = [
+            SegmentPair(headline_zh, headline_en, "d", 1),
+            SegmentPair("全省共接待游客5117.4万人次。", body_en, "d", 3),
+        ]
+        report = Linter(glossary).lint(pairs, select=["number-mismatch"])
+        return [f.term for f in report.findings]
+
+    body = "The province received 51.174 million tourists."
+    assert missing("Henan sees a tourism boom", body) == []  # the figure is in the body
+    assert missing("Henan sees a tourism boom", "The province received many tourists.") == ["5117.4万", "5117.4万"]
+    # a sentence, not a headline: each says its own numbers
+    assert missing("Henan received many tourists.", body, "全省接待游客5117.4万人次。") == ["5117.4万"]
+
+
 def test_a_count_named_with_da_is_a_label_reported_only_against_another_number(glossary: Glossary) -> None:
     checks = ["number-mismatch"]
     dropped = Linter(glossary).lint(
@@ -519,6 +535,19 @@ def test_percentage_points_translated_as_a_percentage(glossary: Glossary, source
 )
 def test_percentage_points_near_misses(glossary: Glossary, source: str, target: str) -> None:
     assert Linter(glossary).lint([SegmentPair(source, target)], select=["percentage-point"]).findings == ()
+
+
+def test_a_rendering_inside_a_proper_name_is_not_a_way_of_rendering(glossary: Glossary) -> None:
+    def ways(second: str) -> list[str]:
+        pairs = [
+            SegmentPair("前五位的景区", "the top five tourist attractions", "d", 1),
+            SegmentPair("开封万岁山景区", second, "d", 2),
+        ]
+        return [f.term for f in Linter(glossary).lint(pairs, select=["inconsistent-rendering"]).findings]
+
+    assert ways("Wansui Mountain Scenic Area in Kaifeng") == []
+    assert ways("the scenic area of Wansui Mountain in Kaifeng") == ["旅游景区"]
+    assert ways("Scenic areas of Kaifeng") == ["旅游景区"]  # capitalised only to begin the sentence
 
 
 def test_a_short_form_beside_a_longer_rendering_is_not_a_second_way(glossary: Glossary) -> None:

@@ -207,6 +207,22 @@ def test_fold_words_and_abbreviated_months() -> None:
     assert not carries(_quantity("1月开行"), english_quantities("trips in Feb soar"))
 
 
+@pytest.mark.parametrize(
+    ("source", "english", "carried"),
+    [
+        ("游客人次为去年同期的212.2%", "tourist visits rose by 112.2 percent", True),
+        ("游客人次为去年同期的212.2%", "tourist visits reached 212.2 percent of last year's", True),
+        ("收入相当于2019年的117.1%", "revenue surpassed 2019 levels by 17.1 percent", True),
+        ("游客人次为去年同期的212.2%", "tourist visits rose by 12.2 percent", False),
+        ("游客人次增长112.2%", "tourist visits rose by 12.2 percent", False),  # growth, not a ratio
+        ("占全省的130%", "30 percent of the province's", False),
+    ],
+)
+def test_a_ratio_to_an_earlier_value_is_carried_by_the_growth(source: str, english: str, carried: bool) -> None:
+    [quantity] = [q for q in chinese_quantities(source) if q.percent]
+    assert bool(carries(quantity, english_quantities(english))) is carried
+
+
 def test_list_sizes() -> None:
     assert list_sizes("in Henan and Shandong") == {2}
     assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}

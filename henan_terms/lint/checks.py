@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import english
 from ..chinese import HAN, has_han
@@ -224,13 +224,18 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
 
     Across all the drafts linted together, and inside one segment. A short form in capitals beside a
     longer rendering ("new energy vehicles (NEVs)"; "Q1" in a headline, "first quarter" in the text)
-    is that rendering written short, not a second way.
+    is that rendering written short, not a second way; a rendering inside a proper name ("Wansui
+    Mountain Scenic Area") is the name's wording, not a way of rendering the term.
     """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
         for concept_id in segment.concepts:
             for match in segment.used(concept_id):
-                if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
+                if (
+                    match.rendering.status is not Status.DEPRECATED
+                    and match.kind == "exact"
+                    and not _inside_name(segment.pair.target, match.start, match.rendering.text)
+                ):
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
         if any(not _is_short_form(r) for *_, r in occurrences):
@@ -260,6 +265,17 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
             expected=use,
             related=related,
         )
+
+
+def _inside_name(target: str, start: int, rendering: str) -> bool:
+    """Whether a rendering written in small letters stands capitalised after a capitalised word:
+    part of a proper name ("Wansui Mountain Scenic Area" for "scenic area"), whose wording its owner
+    chose, or of a title in capitals."""
+    if not rendering[:1].islower() or not target[start : start + 1].isupper():
+        return False
+    before = target[:start].rstrip()
+    previous = before.split()[-1] if before.split() else ""
+    return previous[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
 
 
 def _is_short_form(rendering: str) -> bool:
@@ -295,12 +311,25 @@ def number_mismatch(context: LintContext) -> Iterator[Finding]:
     numerals inside a word (四川, 四基) or a short quoted name (“三个一批”), numerals inside glossary
     terms (十四五, 两区), approximate amounts (近两年 → "in recent years", 300余家), section numbers
     left out, and a small count the English expresses by listing the things counted (两个省 →
-    "Henan and Shandong").
+    "Henan and Shandong"). A number left out of a headline (a segment whose Chinese ends no
+    sentence) is not reported when the translation of the same draft gives it elsewhere: headlines
+    are rewritten, and the figures are in the body.
     """
+    numbers_of_draft: dict[str, list[EnglishNumber]] = {}
+
+    def in_draft(path: str, quantity: Quantity) -> bool:
+        if path not in numbers_of_draft:
+            targets = (s.pair.target for s in context.segments if s.pair.path == path)
+            numbers_of_draft[path] = [n for target in targets for n in english_quantities(target)]
+        return carries(quantity, numbers_of_draft[path]) is not None
+
     for segment in context.segments:
         if not has_han(segment.pair.source):
             continue
-        yield from _number_findings(context, segment)
+        yield from _number_findings(context, segment, in_draft)
+
+
+_SENTENCE_END = re.compile("[。！？!?；;]")  # a segment without one is a headline or a title
 
 
 def _sentence_units(context: LintContext, segment: Segment) -> list[tuple[int, str, int, str]]:
@@ -334,8 +363,11 @@ def _offsets(text: str, sentences: list[str]) -> list[int]:
     return offsets
 
 
-def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding]:
+def _number_findings(
+    context: LintContext, segment: Segment, in_draft: Callable[[str, Quantity], bool]
+) -> Iterator[Finding]:
     pair = segment.pair
+    headline = _SENTENCE_END.search(pair.source) is None
     terms = [(m.start, m.end) for m in segment.sources]
     quantities = chinese_quantities(pair.source, skip=terms)
     if not quantities:
@@ -370,6 +402,8 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
             other = next((n for n in spare if n in local and _comparable(quantity, n)), None)
             if other is None and (quantity.approximate or quantity.section):
                 continue
+            if other is None and headline and in_draft(pair.path, quantity):
+                continue  # a headline's figure, given in the body
             if (
                 other is None
                 and quantity.count
