@@ -417,6 +417,17 @@ def test_a_place_name_left_to_a_shortened_reference_is_not_reported_missing(glos
     assert [f.term for f in other.findings] == ["链长制"]
 
 
+def test_a_term_a_headline_leaves_out_is_checked_in_the_body(glossary: Glossary) -> None:
+    def missing(body_zh: str, body_en: str) -> list[tuple[str, int]]:
+        pairs = [SegmentPair("推进链长制", "Henan speeds up", "d", 1), SegmentPair(body_zh, body_en, "d", 3)]
+        report = Linter(glossary).lint(pairs, select=["missing-rendering"])
+        return [(f.term or "", f.line) for f in report.findings]
+
+    assert missing("全面推行链长制。", "It applies the industrial chain leader system.") == []
+    assert missing("全面推行链长制。", "It applies a new system.") == [("链长制", 3)]  # the body is checked
+    assert missing("全面推进工作。", "It advances the work.") == [("链长制", 1)]  # only the headline holds it
+
+
 def test_a_headline_figure_given_in_the_body_is_not_reported(glossary: Glossary) -> None:
     def missing(headline_en: str, body_en: str, headline_zh: str = "春节假期全省接待游客5117.4万人次") -> list[str]:
         pairs = [

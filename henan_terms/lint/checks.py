@@ -96,10 +96,21 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     paraphrase far more often than they get it wrong, so a missing rendering is a place to look, not
     a fault. A team whose drafts must use the glossary's renderings raises it in the configuration
     (``[tool.henan-terms.severity] missing-rendering = "warning"``).
+
+    A headline (a segment whose Chinese ends no sentence) is rewritten more freely than the body: a
+    term it leaves out is not reported when the body of the same draft holds the term, where its
+    rendering is checked.
     """
+    in_body: dict[str, set[str]] = {}
     for segment in context.segments:
+        if not _is_headline(segment.pair.source):
+            in_body.setdefault(segment.pair.path, set()).update(segment.concepts)
+    for segment in context.segments:
+        headline = _is_headline(segment.pair.source)
         for concept_id, (concept, _) in segment.concepts.items():
             if concept.subject == PLACE or segment.used(concept_id) or _left_in_chinese(segment, concept_id):
+                continue
+            if headline and concept_id in in_body.get(segment.pair.path, ()):
                 continue
             if segment.near_misses(concept_id) or segment.compound(concept_id):
                 continue
@@ -329,7 +340,12 @@ def number_mismatch(context: LintContext) -> Iterator[Finding]:
         yield from _number_findings(context, segment, in_draft)
 
 
-_SENTENCE_END = re.compile("[。！？!?；;]")  # a segment without one is a headline or a title
+_SENTENCE_END = re.compile("[。！？!?；;]")
+
+
+def _is_headline(source: str) -> bool:
+    """Whether a segment's Chinese ends no sentence: a headline, a title or a section heading."""
+    return _SENTENCE_END.search(source) is None
 
 
 def _sentence_units(context: LintContext, segment: Segment) -> list[tuple[int, str, int, str]]:
@@ -367,7 +383,7 @@ def _number_findings(
     context: LintContext, segment: Segment, in_draft: Callable[[str, Quantity], bool]
 ) -> Iterator[Finding]:
     pair = segment.pair
-    headline = _SENTENCE_END.search(pair.source) is None
+    headline = _is_headline(pair.source)
     terms = [(m.start, m.end) for m in segment.sources]
     quantities = chinese_quantities(pair.source, skip=terms)
     if not quantities:
