@@ -732,13 +732,19 @@ def read_inputs(paths: Iterable[str | Path]) -> list[Input]:
 
 
 def extract_from(
-    paths: Iterable[str | Path], glossary: Glossary, *, tm: str | None = None, limit: int | None = None
+    paths: Iterable[str | Path],
+    glossary: Glossary,
+    *,
+    tm: str | None = None,
+    limit: int | None = None,
+    dictionary: str | Path | None = None,
 ) -> list[Candidate]:
-    """Candidates from files (every format ``lint`` reads) and the units of a translation memory."""
+    """Candidates from files (every format ``lint`` reads) and the units of a translation memory, with
+    a CC-CEDICT file's words to find the English (``extract_terms``)."""
     items = read_inputs(paths)
     if tm is not None:
         from .tm.store import open_tm  # the stores and their index: only when a memory is read
 
         with open_tm(tm, create=False) as memory:
             items.extend(memory.units())
-    return extract_terms(items, glossary, limit=limit)
+    return extract_terms(items, glossary, limit=limit, dictionary=dictionary)
