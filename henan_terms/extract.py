@@ -173,10 +173,14 @@ class SentencePair:
 class LocatedPair(Protocol):
     """A source and its translation with where the translation stands (the linter's segment pairs)."""
 
-    source: str
-    target: str
-    path: str
-    line: int
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
 
 
 Input = BilingualDocument | TMUnit | LocatedPair | SentencePair
@@ -574,6 +578,7 @@ class _Unit:
     end: int
     keys: frozenset[str]
     renderings: tuple[frozenset[str], ...] = ()  # a glossary form's renderings, each as its keys
+    known: bool = True  # translated by the glossary or the dictionary, not only by its pinyin
 
 
 class _WordTranslations:
@@ -585,7 +590,7 @@ class _WordTranslations:
         self.lexicon = _lexicon(glossary)
         self.side = side
         self.dictionary = dictionary
-        self.known: dict[str, frozenset[str]] = {}
+        self.known: dict[str, tuple[frozenset[str], bool]] = {}
 
     def units(self, text: str) -> tuple[_Unit, ...]:
         units = []
@@ -601,7 +606,8 @@ class _WordTranslations:
         for word in self.side.tokenizer.cut(text, False):
             end = start + len(word)
             if not any(s <= start and end <= e for s, e in glossary):  # the glossary knows better
-                units.append(_Unit(start, end, self.word(word)))
+                keys, known = self.word(word)
+                units.append(_Unit(start, end, keys, known=known))
             start = end
         return tuple(units)
 
@@ -622,17 +628,19 @@ class _WordTranslations:
             yield found if end - start > 1 else found[:2]
             start = end
 
-    def word(self, word: str) -> frozenset[str]:
+    def word(self, word: str) -> tuple[frozenset[str], bool]:
+        """The keys of the English words of a segmenter word, and whether the dictionary gave any."""
         found = self.known.get(word)
         if found is None:
             senses = self.dictionary.get(word, "").split("/")
             if senses == [""] and len(word) > 1:
                 senses = [sense for piece in self.pieces(word) for sense in piece]
             keys = {_key(w) for sense in senses for w in sense.split() if w not in _EN_STOP}
+            known = bool(keys)
             if chinese.has_han(word):
                 with contextlib.suppress(ValueError):  # a character pypinyin cannot read
                     keys.add(chinese.pinyin_key(chinese.generate_pinyin(word)))
-            found = self.known[word] = frozenset(keys)
+            found = self.known[word] = (frozenset(keys), known)
         return found
 
 
@@ -664,7 +672,7 @@ def _counterpart(
             capital[phrase] += is_capital
             position[phrase] += 1 - abs(zh_place - en_place)
         en_quoted = en_quoted or bool(_EN_QUOTE.search(pairs[i].en))
-    unknown = not any(unit.keys for unit in units)
+    unknown = not any(unit.known for unit in units)
     expected = _expected_words(text)
     scored = []
     for phrase, both in joint.items():
