@@ -406,14 +406,15 @@ def _may_end_en(sentence: str, span: tuple[int, int, str]) -> bool:
     return not kinds or noun or surface[:1].isupper()
 
 
-def _surface(sentence: str, key: str) -> str:
-    """The words of a sentence that a lemmatised phrase stands for, as written."""
-    spans = english.token_spans(sentence)
+def _surface(sentences: Sequence[str], key: str) -> str:
+    """The words that a lemmatised phrase stands for, as written in the first sentence holding them."""
     wanted = key.split()
-    for i in range(len(spans) - len(wanted) + 1):
-        if [s[2] for s in spans[i : i + len(wanted)]] == wanted:
-            text = sentence[spans[i][0] : spans[i + len(wanted) - 1][1]]
-            return text if _is_name(text) else text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    for sentence in sentences:
+        spans = english.token_spans(sentence)
+        for i in range(len(spans) - len(wanted) + 1):
+            if [s[2] for s in spans[i : i + len(wanted)]] == wanted:
+                text = sentence[spans[i][0] : spans[i + len(wanted) - 1][1]]
+                return text if _is_name(text) else text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
     return key
 
 
@@ -486,7 +487,7 @@ def extract_terms(
             continue
         documents = len({pairs[i].document for i in pair_ids})
         shown = tuple(Example(pairs[i].zh, pairs[i].en, pairs[i].location) for i in pair_ids[:examples])
-        en_text = _surface(pairs[pair_ids[0]].en, best) if best else ""
+        en_text = _surface([pairs[i].en for i in pair_ids], best) if best else ""
         score = _rank(frequency, documents, signals, quality)
         found.append(
             Candidate(

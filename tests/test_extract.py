@@ -294,3 +294,16 @@ def test_cli_dictionary_option(tmp_path: Path, files: tuple[Path, Path], cedict:
     assert {c["zh"]: c["en"] for c in json.loads(result.output)}["智能仓库"] == "smart warehouse"
     missing = CliRunner().invoke(cli, [*command, "--dictionary", str(tmp_path / "none.u8")])
     assert missing.exit_code == 2 and "none.u8" in missing.output
+
+
+def test_the_english_is_shown_as_written_in_the_first_sentence_holding_it(
+    tmp_path: Path, small: Glossary, cedict: Path
+) -> None:
+    document = tmp_path / "warehouse.txt"
+    document.write_text(
+        "Yutong Group opened its new storehouse on Monday.\n宇通集团“智能仓库”周一投用。\n"
+        "Smart warehouses cut costs.\n智能仓库降低成本。\n",
+        encoding="utf-8",
+    )
+    found = {c.zh: c for c in extract_terms([read_bilingual(document)], small, dictionary=cedict)}
+    assert found["智能仓库"].en == "smart warehouses"  # not the lemmatised key, smart warehouse
