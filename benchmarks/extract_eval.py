@@ -33,13 +33,14 @@ import translate
 
 from henan_terms import english, load_glossary
 from henan_terms.extract import extract_terms, sentence_pairs
-from henan_terms.formats.bilingual import read_bilingual
+from henan_terms.formats.bilingual import BilingualDocument, read_bilingual
+from henan_terms.glossary import Glossary
 
 HERE = Path(__file__).resolve().parent
 JUDGED = ("system", "rank", "zh", "en", "zh_right", "en_right")
 
 
-def ours(docs: list, glossary, dictionary: Path | None = None) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def ours(docs: list[BilingualDocument], glossary: Glossary, dictionary: Path | None = None) -> list[tuple[str, str]]:
     return [(c.zh, c.en) for c in extract_terms(docs, glossary, dictionary=dictionary)]
 
 
@@ -50,7 +51,7 @@ def shared_cedict() -> Path | None:
     return path if path.exists() else None
 
 
-def poterminology(docs: list, glossary, empty_stoplist: bool) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def poterminology(docs: list[BilingualDocument], glossary: Glossary, empty_stoplist: bool) -> list[tuple[str, str]]:
     """Run poterminology on one PO file per text; candidates in its output order (frequency, dictionary,
     length), with the spaces it puts between the "words" of a Chinese term (its characters) taken out.
 
@@ -93,7 +94,7 @@ def needed_terms(heldout: Path, glossary) -> list[tuple[str, str]]:  # type: ign
 
 
 def recall(candidates: list[tuple[str, str]], needed: list[tuple[str, str]]) -> tuple[float, float]:
-    proposed = {}
+    proposed: dict[str, set[str]] = {}
     for zh, en in candidates:
         proposed.setdefault(zh, set()).add(english.fold(en))
     zh_hits = sum(zh in proposed for zh, _ in needed)
