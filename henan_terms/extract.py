@@ -14,10 +14,12 @@ a number, a date or a form already in the glossary. Each candidate says which si
 English counterparts are word n-grams of the aligned English sentences that do not begin or end with a
 function word, lemmatised (:func:`english.base_form`) so that plurals meet. Each Chinese candidate gets
 the English n-gram of best association over the aligned sentence pairs: the Dice coefficient of the
-pairs holding both against the pairs holding either, raised by the share of the English words that a
-glossary rendering of a word inside the candidate accounts for and by the share of the Chinese whose
-glossary rendering the English holds, and by a quotation on both sides, and
-lowered as the English length strays from the length the Chinese predicts.
+pairs holding both against the pairs holding either, raised by the share of the English words that
+translate a part of the candidate and by the share of the Chinese that the English translates, by a
+quotation on both sides and by standing where the Chinese stands in its sentence, and lowered as the
+English length strays from the length the Chinese predicts. The parts are the glossary forms inside
+the candidate, with their renderings, and its segmenter words, with their senses in a dictionary
+(CC-CEDICT, :func:`~henan_terms.formats.cedict.word_lexicon`) when one is given and their pinyin.
 """
 
 from __future__ import annotations
