@@ -338,6 +338,11 @@ def lint(
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="text", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many candidates, best first.")
+@click.option(
+    "--dictionary",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CC-CEDICT file whose English senses of Chinese words help find each candidate's English.",
+)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Output file.")
 def extract(
     files: tuple[Path, ...],
@@ -345,6 +350,7 @@ def extract(
     glossaries: tuple[Path, ...],
     fmt: str,
     limit: int | None,
+    dictionary: Path | None,
     output: TextIO,
 ) -> None:
     """Propose zh→en term pairs not yet in the glossary from bilingual documents (every format lint reads)
@@ -355,7 +361,8 @@ def extract(
 
     if not files and memory is None:
         raise click.UsageError("give bilingual FILES or --tm DB")
-    write_candidates(extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit), fmt, output)
+    found = extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit, dictionary=dictionary)
+    write_candidates(found, fmt, output)
 
 
 @cli.command()
