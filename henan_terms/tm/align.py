@@ -279,6 +279,41 @@ class Alignment:
     problems: tuple[Problem, ...]
     model: LengthModel
 
+    @property
+    def unpaired(self) -> tuple[Bead, ...]:
+        """The accepted 1-0 and 0-1 beads: sentences the model takes to have no counterpart, which no
+        unit stores."""
+        return tuple(bead for bead in self.accepted if not bead.is_pair)
+
+    @property
+    def unstored(self) -> tuple[tuple[Bead, str], ...]:
+        """Every bead whose sentences no unit stores, in document order, with the reason: ``confidence
+        0.42`` (below the threshold), ``its paragraph is reported`` (see ``problems``), ``no counterpart``
+        (an accepted 1-0 or 0-1 bead). Paragraphs without any bead are in ``problems`` alone."""
+        reported = {problem.message.partition(":")[0] for problem in self.problems}
+        found = [
+            (bead, "its paragraph is reported" if _paragraph(bead) in reported else f"confidence {bead.confidence:.2f}")
+            for bead in self.rejected
+        ]
+        found += [(bead, "no counterpart") for bead in self.unpaired]
+        return tuple(sorted(found, key=lambda item: _position(item[0])))
+
+    def unstored_sentences(self) -> tuple[int, int]:
+        """How many Chinese and English sentences no unit stores (those of :attr:`unstored`)."""
+        beads = [bead for bead, _ in self.unstored]
+        return sum(len(bead.zh) for bead in beads), sum(len(bead.en) for bead in beads)
+
+
+def _paragraph(bead: Bead) -> str:
+    """The bead's Chinese paragraph, as problems name it: ``p12``."""
+    return bead.origin.rpartition("#")[2]
+
+
+def _position(bead: Bead) -> tuple[int, int, int]:
+    """Where a bead stands in its document: paragraph number, first Chinese and first English sentence."""
+    number = _paragraph(bead).removeprefix("p")
+    return int(number) if number.isdigit() else 0, bead.zh_start, bead.en_start
+
 
 def units(alignment: Alignment) -> list[TMUnit]:
     """Translation units of the accepted beads that have sentences on both sides."""
