@@ -408,6 +408,30 @@ def test_a_paragraph_pair_of_mismatched_length_is_rejected_and_reported(glossary
     assert all(not b.origin.endswith("#p21") for b in alignment.accepted)
 
 
+_SUMMARY_ZH = (
+    "2024年,洛阳市地区生产总值达到5800亿元,同比增长5.5%,规模以上工业增加值增长8.1%,社会消费品零售总额增长6.2%,"
+    "固定资产投资增长7.4%,进出口总额增长12.3%,各项主要经济指标增速均高于全省平均水平,经济运行呈现稳中有进、"
+    "持续向好的良好态势。"
+)
+
+
+def test_a_free_translation_sharing_its_numbers_is_not_taken_for_a_mispaired_paragraph(glossary: Glossary) -> None:
+    english = (
+        "In 2024, Luoyang's GDP reached 580 billion yuan, up 5.5%; industry grew 8.1%, retail 6.2%, investment 7.4%."
+    )
+    alignment = Aligner(glossary).align_document(_document((_SUMMARY_ZH, english)), LengthModel())
+    assert LengthModel().z(len(_SUMMARY_ZH), len(english)) > 4
+    assert alignment.problems == () and [b.kind for b in alignment.accepted] == ["1-1"]
+
+
+def test_a_short_english_sharing_few_numbers_is_still_reported(glossary: Glossary) -> None:
+    english = "In 2024, the city of Luoyang grew by 5.5% and kept its economy stable throughout the year."
+    alignment = Aligner(glossary).align_document(_document((_SUMMARY_ZH, english)), LengthModel())
+    [problem] = alignment.problems
+    assert problem.message.startswith("p2: paragraph lengths do not match (z =")
+    assert alignment.accepted == ()
+
+
 def test_units_join_the_sentences_of_a_bead(glossary: Glossary) -> None:
     document = read_bilingual(shared_path("corpus/henan-advanced-manufacturing.txt"))
     pair = next(p for p in document.pairs if p.zh.number == 11)

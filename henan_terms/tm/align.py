@@ -344,7 +344,9 @@ class Aligner:
 
     ``threshold``: beads of lower confidence are rejected. ``max_paragraph_z``: a paragraph pair whose
     lengths lie further apart than this many standard deviations of the length model is probably not a
-    translation pair; its beads are all rejected and the pair is reported. ``max_pairing_z``: neighbouring
+    translation pair, unless its English has at least three of the glossary terms and numbers of its
+    Chinese and at least a third of them (a free translation); its beads are all rejected and the pair is
+    reported. ``max_pairing_z``: neighbouring
     paragraphs without a common anchor whose lengths lie further apart than this (by the prior model)
     are not paired at all (:meth:`plausible`). ``paragraph_weight``: within a paragraph pair, the
     ratio of English to Chinese length is the pair's own (over the sentences a first pass pairs), the
@@ -421,9 +423,16 @@ class Aligner:
             for (i, di, j, dj), confidence in self.align(zh, en, model)
         ]
         z = model.z(len(pair.zh.text), len(pair.en.text))
-        if z > self.max_paragraph_z:
+        if z > self.max_paragraph_z and not self._shares_content(pair):
             return beads, f"paragraph lengths do not match (z = {z:.1f}): check that they translate each other"
         return beads, ""
+
+    def _shares_content(self, pair: ParagraphPair) -> bool:
+        """Whether the English of a pair has at least three of the glossary terms and numbers of its
+        Chinese, and at least a third of them: a free translation rather than a mispaired paragraph."""
+        zh = {a for a in self.anchors.chinese(pair.zh.text) if a.startswith(("term:", "number:"))}
+        shared = zh & self.anchors.english(pair.en.text).keys()
+        return len(shared) >= max(3, len(zh) / 3)
 
     def align(self, zh: Sequence[str], en: Sequence[str], model: LengthModel | None = None) -> list[tuple[Span, float]]:
         """The best path of beads through two lists of sentences, each bead with its posterior probability.
