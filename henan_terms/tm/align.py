@@ -298,6 +298,7 @@ class Alignment:
         found += [(bead, "no counterpart") for bead in self.unpaired]
         return tuple(sorted(found, key=lambda item: _position(item[0])))
 
+    @property
     def unstored_sentences(self) -> tuple[int, int]:
         """How many Chinese and English sentences no unit stores (those of :attr:`unstored`)."""
         beads = [bead for bead, _ in self.unstored]

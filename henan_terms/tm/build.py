@@ -47,7 +47,7 @@ class BuildReport:
     def unstored_sentences(self) -> tuple[int, int]:
         """Chinese and English sentences stored in no unit: those of rejected beads and of 1-0 and 0-1
         beads (paragraphs that could not be aligned at all are in each alignment's problems)."""
-        counts = [a.unstored_sentences() for a in self.alignments]
+        counts = [a.unstored_sentences for a in self.alignments]
         return sum(zh for zh, _ in counts), sum(en for _, en in counts)
 
 
