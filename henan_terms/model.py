@@ -139,6 +139,9 @@ class Concept:
     subject: str = ""
     definition: str = ""
     note: str = ""
+    free_wording: bool = False
+    """A base word (消费, 城镇化) that translations render by whatever word the sentence needs, not a
+    name or formula with a fixed wording: a translation without its renderings is not a finding."""
 
     @terms.validator
     def _has_head(self, _attribute: object, value: tuple[ChineseTerm, ...]) -> None:

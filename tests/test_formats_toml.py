@@ -6,14 +6,17 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from attrs import evolve
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from henan_terms import Citation, Glossary, Source, load_glossary
 from henan_terms.cli import cli
+from henan_terms.errors import GlossaryError
 from henan_terms.formats.cedict import read_cedict
 from henan_terms.formats.toml import ID_PATTERN, concept_ids, curated_written, slug, write_toml
+from henan_terms.lint import Linter, SegmentPair
 
 from .conftest import shared_path
 from .strategies import glossaries
@@ -120,3 +123,66 @@ def test_imported_pinyin_that_was_generated_stays_a_guess(tmp_path: Path) -> Non
     assert 'pinyin = "liàn zhǎng zhì"' in text  # given: curated
     assert "# pinyin generated, to check: duàn" in text and 'pinyin = "duàn' not in text  # a guess stays a guess
     assert [c.zh for c in load_glossary(target)] == ["锻长板", "链长制"]
+
+
+WORDING = """
+[glossary]
+title = "Base words"
+wording = "free"
+
+[sources.gwr]
+title = "Report on the Work of the Government"
+
+[[concept]]
+id = "consumption"
+zh = "消费"
+source = "gwr"
+[[concept.en]]
+text = "consumption"
+status = "preferred"
+source = "gwr"
+[[concept.en]]
+text = "consumerism"
+status = "deprecated"
+source = "gwr"
+
+[[concept]]
+id = "chain-leader-system"
+zh = "链长制"
+source = "gwr"
+wording = "fixed"
+[[concept.en]]
+text = "industrial chain leader system"
+status = "preferred"
+source = "gwr"
+"""
+
+
+def test_a_free_wording_is_read_written_and_spares_missing_renderings_only(tmp_path: Path) -> None:
+    path = tmp_path / "base.toml"
+    path.write_text(WORDING, encoding="utf-8")
+    glossary = load_glossary(path)
+    assert [c.free_wording for c in glossary] == [True, False]  # the file's wording, unless the concept says
+    out = io.StringIO()
+    write_toml(glossary, out)
+    again = tmp_path / "again.toml"
+    again.write_text(out.getvalue(), encoding="utf-8")
+    assert [c.free_wording for c in load_glossary(again)] == [True, False]
+
+    def checks(source: str, target: str) -> list[str]:
+        return [f.check for f in Linter(glossary).lint([SegmentPair(source, target)]).findings]
+
+    assert checks("扩大消费", "boost spending") == []  # free: any word the sentence needs
+    assert checks("扩大消费", "boost consumtion") == []  # and no near miss of one of its renderings
+    assert checks("扩大消费", "boost consumerism") == ["deprecated-rendering"]  # still wrong
+    assert checks("推行链长制", "apply a new system") == ["missing-rendering"]  # fixed: reported
+    assert checks("推行链长制", "apply the industrial chain leader sistem") == ["variant-rendering"]
+
+
+def test_an_unknown_wording_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(WORDING.replace('wording = "fixed"', 'wording = "loose"'), encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(path)
+    [problem] = raised.value.problems
+    assert problem.line == 26 and "wording must be 'fixed' or 'free', not 'loose'" in problem.message

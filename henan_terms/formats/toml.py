@@ -45,7 +45,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _SOURCE_FIELDS = ("kind", "title", "publisher", "date", "url", "file")
 _SLUG_WORDS = 8
-_CONCEPT_KEYS = {"id", "subject", "definition", "note", "form", "en"}
+_CONCEPT_KEYS = {"id", "subject", "definition", "note", "wording", "form", "en"}
+_WORDINGS = ("fixed", "free")
 _TERM_KEYS = {"zh", "pinyin", "pinyin_written", "traditional", "type", "source"}
 _RENDERING_KEYS = {"text", "status", "source", "note"}
 _HEADER = re.compile(r"^\s*\[(\[)?\s*([^\]]+?)\s*\]")
@@ -155,6 +156,8 @@ def _concept_lines(concept: Concept, concept_id: str, fallback: Source) -> Itera
     for name in ("subject", "definition", "note"):
         if getattr(concept, name):
             yield _pair(name, getattr(concept, name))
+    if concept.free_wording:
+        yield _pair("wording", "free")
     for term in concept.terms[1:]:
         yield ""
         yield "[[concept.form]]"
@@ -289,9 +292,10 @@ def read_toml_glossary(
     if not isinstance(raw_concepts, list):
         problems.append(Problem(path, 0, "'concept' must be an array of tables: write [[concept]]"))
         return [], sources
+    wording = _file_wording(document.get("glossary", {}), places, problems)
     drafts = []
     for index, raw in enumerate(raw_concepts):
-        draft = _TomlConcept(raw, places, places.concept_span(index), sources, problems).read()
+        draft = _TomlConcept(raw, places, places.concept_span(index), sources, problems).read(wording)
         if draft is not None:
             problems.extend(check_concept(draft))
             drafts.append(draft)
@@ -299,6 +303,16 @@ def read_toml_glossary(
 
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?|undated")
+
+
+def _file_wording(table: Any, places: _TomlPlaces, problems: list[Problem]) -> str:
+    """The wording of the file's concepts, ``[glossary] wording``: fixed unless the file says free."""
+    wording = table.get("wording", "fixed") if isinstance(table, dict) else "fixed"
+    if wording not in _WORDINGS:
+        where = f"{places.path}:{spans[0][0]}" if (spans := places.tables("glossary")) else f"{places.path}:0"
+        problems.append(problem_at(where, f"wording must be 'fixed' or 'free', not {wording!r}"))
+        return "fixed"
+    return str(wording)
 
 
 def _toml_sources(raw: Any, places: _TomlPlaces, problems: list[Problem]) -> dict[str, tuple[Source, str]]:
@@ -350,8 +364,12 @@ class _TomlConcept:
     def report(self, span: tuple[int, int], key: str, message: str) -> None:
         self.problems.append(problem_at(self.places.key(span, key), message))
 
-    def read(self) -> ConceptPlaces | None:
+    def read(self, wording: str = "fixed") -> ConceptPlaces | None:
+        """The concept, its wording ``fixed`` or ``free`` as the file says unless it says its own."""
         raw, span = self.raw, self.span
+        wording = self.text(span, raw, "wording") or wording
+        if wording not in _WORDINGS:
+            self.report(span, "wording", f"wording must be 'fixed' or 'free', not {wording!r}")
         for unknown in sorted(set(raw) - _CONCEPT_KEYS - _TERM_KEYS):
             self.report(span, unknown, f"unknown key {unknown!r} in concept")
         concept_id = self.text(span, raw, "id", required=True)
@@ -376,6 +394,7 @@ class _TomlConcept:
             subject=self.text(span, raw, "subject"),
             definition=self.text(span, raw, "definition"),
             note=self.text(span, raw, "note"),
+            free_wording=wording == "free",
         )
         return ConceptPlaces(concept, self.where, tuple(w for _, w in terms), tuple(w for _, w in renderings))
 

@@ -90,7 +90,9 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     the translation speaks of "we" (大河网推出 → "we are launching"). Place names (concepts whose subject
     is "place") are not reported missing: translations name a place by a shortened reference ("the
     city") or drop it before a longer name, and a place's spelling is checked by deprecated-rendering
-    and variant-rendering.
+    and variant-rendering. Nor are base words whose wording the glossary marks free (消费, 城镇化:
+    ``wording = "free"``), which translations render by whatever word the sentence needs; of those,
+    only a deprecated rendering is reported.
 
     An info by default: good translations render a term by a shortened reference, a synonym or a
     paraphrase far more often than they get it wrong, so a missing rendering is a place to look, not
@@ -108,7 +110,9 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     for segment in context.segments:
         headline = _is_headline(segment.pair.source)
         for concept_id, (concept, _) in segment.concepts.items():
-            if concept.subject == PLACE or segment.used(concept_id) or _left_in_chinese(segment, concept_id):
+            if concept.free_wording or concept.subject == PLACE or segment.used(concept_id):
+                continue
+            if _left_in_chinese(segment, concept_id):
                 continue
             if headline and concept_id in in_body.get(segment.pair.path, ()):
                 continue
@@ -177,7 +181,8 @@ def variant_rendering(context: LintContext) -> Iterator[Finding]:
     away from one is: a word changed by an affix ("strategically emerging industries" for
     "strategic emerging industry"), a misspelt word, or two words written as one ("14thFive-Year
     Plan"). The phrase is not itself a rendering in the glossary. The message gives the phrase
-    found and the rendering to use; ``--fix`` replaces the phrase.
+    found and the rendering to use; ``--fix`` replaces the phrase. Not for base words whose wording
+    the glossary marks free: a phrase close to one of their renderings is another way of saying it.
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
@@ -236,11 +241,14 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     Across all the drafts linted together, and inside one segment. A short form in capitals beside a
     longer rendering ("new energy vehicles (NEVs)"; "Q1" in a headline, "first quarter" in the text)
     is that rendering written short, not a second way; a rendering inside a proper name ("Wansui
-    Mountain Scenic Area") is the name's wording, not a way of rendering the term.
+    Mountain Scenic Area") is the name's wording, not a way of rendering the term. Base words whose
+    wording the glossary marks free are not checked.
     """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
-        for concept_id in segment.concepts:
+        for concept_id, (concept, _) in segment.concepts.items():
+            if concept.free_wording:
+                continue  # a base word takes whichever rendering the sentence needs
             for match in segment.used(concept_id):
                 if (
                     match.rendering.status is not Status.DEPRECATED

@@ -69,7 +69,8 @@ class Linter:
         unmet = [m for m in sources if m.concept.id not in rendered]
         if not unmet:
             return Segment(pair, sources, targets)
-        near = tuple(self._target.near(pair.target, {m.concept.id: m.concept for m in unmet}.values()))
+        fixed = {m.concept.id: m.concept for m in unmet if not m.concept.free_wording}  # free: no near misses
+        near = tuple(self._target.near(pair.target, fixed.values()))
         compounds = tuple(self._source.compounds(pair.source, unmet))
         return Segment(pair, sources, targets, near, compounds)
 
