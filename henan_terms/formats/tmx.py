@@ -25,8 +25,10 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   runs of white space together, one is kept. ``<hi>`` is text and kept. Segments are otherwise
   kept as they are, white space included.
 
-A ``<tu>`` without a source or target segment with text is skipped and, if the caller passes a
-list, reported there with its line.
+A document whose root is not ``<tmx>`` is refused, naming the file and the root's line; the TMX
+elements may be in a namespace (some tools put them in one of their own) and carry attributes of
+other tools. A ``<tu>`` without a source or target segment with text is skipped and, if the caller
+passes a list, reported there with its line.
 """
 
 from __future__ import annotations
@@ -180,14 +182,17 @@ def read_tmx(
 ) -> Iterator[TMUnit]:
     """Stream the units of a TMX 1.1 or 1.4 file (see the module for the mapping).
 
-    Raises FormatError for XML that is not well-formed or declares entities.
+    Raises FormatError for XML that is not well-formed or declares entities, and for a document whose
+    root is not ``<tmx>`` (in any namespace).
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     srclang = ""
-    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=("header", "tu")):
-        if element.tag == "header":
+    wanted = ("{*}header", "{*}tu")
+    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=wanted, root="tmx"):
+        tag = _local(element)
+        if tag == "header":
             srclang = element.get("srclang", "")
-        elif element.tag == "tu":
+        elif tag == "tu":
             unit = _unit(element, srclang, source_lang, target_lang)
             if isinstance(unit, TMUnit):
                 yield unit
@@ -213,10 +218,15 @@ Tuv = tuple[str, etree._Element]
 """A ``<tuv>`` with its language tag in conventional case."""
 
 
+def _local(element: etree._Element) -> str:
+    """The name of an element without its namespace: a TMX may put its elements in one."""
+    return etree.QName(element).localname
+
+
 def _tuvs(tu: etree._Element) -> list[Tuv]:
     """The ``<tuv>`` children that name their language (``xml:lang``, or TMX 1.1 ``lang``)."""
     found = []
-    for tuv in tu.iterchildren("tuv"):
+    for tuv in tu.iterchildren("{*}tuv"):
         lang = tuv.get(_XML_LANG) or tuv.get("lang")
         if lang:
             found.append((language_tag(lang), tuv))
@@ -268,7 +278,7 @@ def _pick(tuvs: list[Tuv], wanted: str) -> Tuv | None:
 
 def segment_text(tuv: etree._Element) -> str:
     """The text of a ``<tuv>``'s ``<seg>``, native codes left out (see the module)."""
-    seg = next(tuv.iterchildren("seg"), None)
+    seg = next(tuv.iterchildren("{*}seg"), None)
     return "" if seg is None else _text(seg)
 
 
@@ -276,7 +286,7 @@ def _text(element: etree._Element) -> str:
     text = element.text or ""
     for child in element:
         tail = child.tail or ""
-        if child.tag in _CODES:
+        if isinstance(child.tag, str) and _local(child) in _CODES:
             if text[-1:].isspace() and tail[:1].isspace():
                 tail = tail.lstrip()
         elif isinstance(child.tag, str):
@@ -302,8 +312,8 @@ def _properties(tu: etree._Element) -> tuple[str, float, tuple[tuple[str, str], 
 def _props_and_notes(element: etree._Element) -> list[tuple[str, str]]:
     """(type, text) of each ``<prop>`` and (``note``, text) of each ``<note>`` of an element, in order."""
     return [
-        (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
-        for child in element.iterchildren("prop", "note")
+        (child.get("type", ""), child.text or "") if _local(child) == "prop" else (NOTE, child.text or "")
+        for child in element.iterchildren("{*}prop", "{*}note")
     ]
 
 
