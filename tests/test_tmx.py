@@ -301,3 +301,16 @@ def test_a_tmx_in_a_namespace_with_extra_attributes_is_read_as_any_other(tmp_pat
         3,
     )
     assert read.properties == (("target:note", "checked"),)
+
+
+def test_a_tmx_without_body_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _tmx(tmp_path, '<tmx version="1.4">\n<header srclang="zh-CN"/>\n</tmx>')
+    with pytest.raises(FormatError) as error:
+        list(read_tmx(path))
+    assert str(error.value).startswith(f"{path}:2: no <body>")
+
+
+def test_a_tmx_with_an_empty_body_holds_no_unit() -> None:
+    # the near miss: an export of an empty memory is read back as no unit, without an error
+    skipped: list[Problem] = []
+    assert list(read_tmx(io.BytesIO(written([])), skipped=skipped)) == [] and skipped == []

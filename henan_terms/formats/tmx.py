@@ -25,10 +25,11 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   runs of white space together, one is kept. ``<hi>`` is text and kept. Segments are otherwise
   kept as they are, white space included.
 
-A document whose root is not ``<tmx>`` is refused, naming the file and the root's line; the TMX
-elements may be in a namespace (some tools put them in one of their own) and carry attributes of
-other tools. A ``<tu>`` without a source or target segment with text is skipped and, if the caller
-passes a list, reported there with its line.
+A document whose root is not ``<tmx>``, or without a ``<body>``, is refused, naming the file and the
+root's line (a ``<body>`` without units is an empty memory); the TMX elements may be in a namespace
+(some tools put them in one of their own) and carry attributes of other tools. A ``<tu>`` without a
+source or target segment with text is skipped and, if the caller passes a list, reported there with
+its line.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from typing import IO
 
 from lxml import etree
 
-from ..errors import HenanTermsError, Problem
+from ..errors import FormatError, HenanTermsError, Problem
 from ..languages import language_matches, language_tag
 from ..model import TMUnit
 from ..version import __version__
@@ -183,12 +184,15 @@ def read_tmx(
     """Stream the units of a TMX 1.1 or 1.4 file (see the module for the mapping).
 
     Raises FormatError for XML that is not well-formed or declares entities, and for a document whose
-    root is not ``<tmx>`` (in any namespace).
+    root is not ``<tmx>`` (in any namespace) or that has no ``<body>``.
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     srclang = ""
-    wanted = ("{*}header", "{*}tu")
+    root: etree._Element | None = None
+    body = False
+    wanted = ("{*}header", "{*}body", "{*}tu")
     for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=wanted, root="tmx"):
+        root = root if root is not None else element.getroottree().getroot()
         tag = _local(element)
         if tag == "header":
             srclang = element.get("srclang", "")
@@ -199,6 +203,11 @@ def read_tmx(
             elif skipped is not None:
                 skipped.append(Problem(name, line_of(element), unit))
             _forget(element)
+        elif element.getparent() is root:
+            body = True
+    if not body:
+        line = line_of(root) if root is not None else 0
+        raise FormatError(name, line, "no <body>: a TMX file holds its units in the <body> of its <tmx>")
 
 
 def line_of(element: etree._Element) -> int:
