@@ -314,3 +314,19 @@ def test_a_tmx_with_an_empty_body_holds_no_unit() -> None:
     # the near miss: an export of an empty memory is read back as no unit, without an error
     skipped: list[Problem] = []
     assert list(read_tmx(io.BytesIO(written([])), skipped=skipped)) == [] and skipped == []
+
+
+def test_a_tuv_without_a_language_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    unit = '<tu><tuv xml:lang="zh-CN"><seg>北斗</seg></tuv>\n<tuv><seg>BeiDou</seg></tuv></tu>'
+    path = _tmx(tmp_path, f'<tmx version="1.4"><header srclang="zh-CN"/><body>\n{UNIT}\n{unit}</body></tmx>')
+    with pytest.raises(FormatError) as error:
+        list(read_tmx(path))
+    assert str(error.value).startswith(f"{path}:5: tuv without xml:lang")
+
+
+def test_tmx_11_names_the_language_with_lang(tmp_path: Path) -> None:
+    # the near miss: TMX 1.1 writes lang where TMX 1.4 writes xml:lang
+    unit = '<tu><tuv lang="ZH-CN"><seg>北斗</seg></tuv><tuv lang="EN-US"><seg>BeiDou</seg></tuv></tu>'
+    path = _tmx(tmp_path, f'<tmx version="1.1"><header srclang="ZH-CN"/><body>{unit}</body></tmx>')
+    [read] = list(read_tmx(path))
+    assert (read.source_lang, read.target_lang, read.target) == ("zh-CN", "en-US", "BeiDou")

@@ -12,10 +12,11 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   ``note``). These names (the two ``x-`` ones and those two prefixes) are reserved: a unit whose
   own properties use them does not survive a round trip. Attributes other than these are not
   imported.
-- Languages: the ``<tuv>`` whose ``xml:lang`` (or TMX 1.1 ``lang``) is the wanted source language
-  or a variant of it (``zh`` takes zh-CN, zh-Hans, zh-TW, zh-HK in any case) gives the source,
-  whatever the file's ``srclang``: a Chinese→English memory reads an English→Chinese file the
-  other way round. Without one, the source is the ``<tuv>`` in the unit's or the file's
+- Languages: every ``<tuv>`` names its language (``xml:lang``, or TMX 1.1 ``lang``), as TMX
+  requires; one that does not is refused with its line. The ``<tuv>`` in the wanted source
+  language or a variant of it (``zh`` takes zh-CN, zh-Hans, zh-TW, zh-HK in any case) gives the
+  source, whatever the file's ``srclang``: a Chinese→English memory reads an English→Chinese file
+  the other way round. Without one, the source is the ``<tuv>`` in the unit's or the file's
   ``srclang``, or the first one. The target is the first other ``<tuv>`` in the wanted target
   language, else the first in another language than the source's. Tags are stored in their
   conventional case (``EN-US`` → ``en-US``).
@@ -183,8 +184,8 @@ def read_tmx(
 ) -> Iterator[TMUnit]:
     """Stream the units of a TMX 1.1 or 1.4 file (see the module for the mapping).
 
-    Raises FormatError for XML that is not well-formed or declares entities, and for a document whose
-    root is not ``<tmx>`` (in any namespace) or that has no ``<body>``.
+    Raises FormatError for XML that is not well-formed or declares entities, a document whose root is
+    not ``<tmx>`` (in any namespace) or that has no ``<body>``, and a ``<tuv>`` that names no language.
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     srclang = ""
@@ -197,7 +198,7 @@ def read_tmx(
         if tag == "header":
             srclang = element.get("srclang", "")
         elif tag == "tu":
-            unit = _unit(element, srclang, source_lang, target_lang)
+            unit = _unit(name, element, srclang, source_lang, target_lang)
             if isinstance(unit, TMUnit):
                 yield unit
             elif skipped is not None:
@@ -232,21 +233,23 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def _tuvs(tu: etree._Element) -> list[Tuv]:
-    """The ``<tuv>`` children that name their language (``xml:lang``, or TMX 1.1 ``lang``)."""
+def _tuvs(name: str, tu: etree._Element) -> list[Tuv]:
+    """The ``<tuv>`` children with their languages (``xml:lang``, or TMX 1.1 ``lang``); FormatError
+    for one that names none, as TMX requires each to."""
     found = []
     for tuv in tu.iterchildren("{*}tuv"):
         lang = tuv.get(_XML_LANG) or tuv.get("lang")
-        if lang:
-            found.append((language_tag(lang), tuv))
+        if not lang:
+            raise FormatError(name, line_of(tuv), "tuv without xml:lang: TMX names the language of every segment")
+        found.append((language_tag(lang), tuv))
     return found
 
 
-def _unit(tu: etree._Element, srclang: str, source_lang: str, target_lang: str) -> TMUnit | str:
+def _unit(name: str, tu: etree._Element, srclang: str, source_lang: str, target_lang: str) -> TMUnit | str:
     """The unit of a ``<tu>``, or why there is none."""
-    tuvs = _tuvs(tu)
+    tuvs = _tuvs(name, tu)
     if not tuvs:
-        return "tu without a tuv that names its language"
+        return "tu without a tuv"
     source = _pick(tuvs, source_lang) or _pick(tuvs, tu.get("srclang") or srclang) or tuvs[0]
     others = [tuv for tuv in tuvs if tuv[1] is not source[1]]
     target = _pick(others, target_lang) or next((tuv for tuv in others if tuv[0] != source[0]), None)
