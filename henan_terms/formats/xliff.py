@@ -18,7 +18,8 @@
 - ``origin`` is the file's ``original`` and the unit's ``id`` (``file.htm#12``); notes become
   ``note`` properties and ``resname`` a ``resname`` property.
 
-A unit without text on either side (untranslated) is skipped and, if the caller passes a list,
+A document whose root is not ``<xliff>``, in the namespace of XLIFF 1.2 or 2.0, is refused with the
+file and the root's line. A unit without text on either side (untranslated) is skipped and, if the caller passes a list,
 reported there with its line.
 """
 
@@ -56,12 +57,15 @@ def read_xliff(
 ) -> Iterator[TMUnit]:
     """Stream the translated segments of an XLIFF 1.2 or 2.0 file as units (see the module).
 
-    Raises FormatError for XML that is not well-formed, declares entities, or is not XLIFF.
+    Raises FormatError for XML that is not well-formed, declares entities, or is not XLIFF (its root is
+    not ``<xliff>`` in the namespace of XLIFF 1.2 or 2.0).
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     languages = ("", "")
     original = ""
-    events = iterparse(str(source) if isinstance(source, Path) else source, events=("start", "end"), name=name)
+    events = iterparse(
+        str(source) if isinstance(source, Path) else source, events=("start", "end"), name=name, root="xliff"
+    )
     for event, element in events:
         namespace, tag = _split(element.tag)
         if event == "start":
