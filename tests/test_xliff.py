@@ -103,3 +103,45 @@ def test_an_xliff_root_with_attributes_of_other_tools_is_read(tmp_path: Path) ->
     )
     [unit] = list(read_xliff(path))
     assert (unit.source, unit.target, unit.source_lang, unit.target_lang) == ("北斗", "BeiDou", "zh-CN", "en-US")
+
+
+XLIFF_12_UNIT = '<trans-unit id="7">\n<source>北斗</source><target{lang}>BeiDou</target></trans-unit>'
+
+
+def _xliff_12(tmp_path: Path, file_attributes: str, target_lang: str = "") -> Path:
+    path = tmp_path / "units.xlf"
+    unit = XLIFF_12_UNIT.format(lang=f' xml:lang="{target_lang}"' if target_lang else "")
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        f'<file original="a" datatype="plaintext"{file_attributes}><body>\n{unit}\n</body></file></xliff>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_translated_unit_without_a_language_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _xliff_12(tmp_path, ' source-language="zh-CN"')
+    with pytest.raises(FormatError) as error:
+        list(read_xliff(path))
+    assert str(error.value) == (
+        f"{path}:4: trans-unit 7 has no target language: give target-language on the <file> at line 3"
+        " or xml:lang on <target>"
+    )
+    xliff_20 = tmp_path / "units.xliff"
+    xliff_20.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN">\n<file id="f">'
+        '<unit id="u1">\n<segment><source>北斗</source><target>BeiDou</target></segment></unit></file></xliff>\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match="unit u1 has no target language: give trgLang on the <xliff> at line 1"):
+        list(read_xliff(xliff_20))
+
+
+def test_a_target_naming_its_own_language_needs_none_from_the_file(tmp_path: Path) -> None:
+    # the near miss: XLIFF 1.2 makes target-language optional; xml:lang on the target gives it
+    [unit] = list(read_xliff(_xliff_12(tmp_path, ' source-language="zh-CN"', target_lang="en-GB")))
+    assert (unit.source_lang, unit.target_lang) == ("zh-CN", "en-GB")
+    skipped: list[Problem] = []  # and an untranslated file needs no target language at all
+    path = _xliff_12(tmp_path, "")
+    path.write_text(path.read_text(encoding="utf-8").replace("<target>BeiDou</target>", ""), encoding="utf-8")
+    assert list(read_xliff(path, skipped=skipped)) == [] and "without a target" in skipped[0].message
