@@ -22,6 +22,7 @@ from henan_terms import Citation, Glossary, Status
 from henan_terms.errors import FormatError
 from henan_terms.formats.imports import Imported
 from henan_terms.formats.po import read_po, read_po_units, write_po
+from henan_terms.formats.toml import curated_traditional
 
 from .conftest import shared_path
 from .strategies import glossaries
@@ -214,3 +215,15 @@ def test_strings_closed_as_msgfmt_reads_them_are_read(entries: str, tmp_path: Pa
     assert _msgfmt_accepts(path)
     [unit] = read_po_units(path)
     assert unit.source.startswith(("時鐘", "許可"))
+
+
+def test_a_msgid_in_traditional_characters_is_imported_as_its_simplified_form(tmp_path: Path) -> None:
+    path = tmp_path / "terms.po"
+    entries = 'msgid "頭雁"\nmsgstr "leading geese"\n\nmsgid "链长制"\nmsgstr "chain leader system"\n'
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n{entries}', encoding="utf-8")
+    imported = read_po(path)
+    by_zh = {concept.zh: concept.head for concept in imported.glossary}
+    assert set(by_zh) == {"头雁", "链长制"} and imported.skipped == ()
+    assert curated_traditional(by_zh["头雁"]) == {} and by_zh["头雁"].traditional_forms == ("頭雁",)
+    # the near miss: a simplified msgid is kept as it is
+    assert curated_traditional(by_zh["链长制"]) == {} and by_zh["链长制"].traditional_forms == ("鏈長制",)

@@ -182,11 +182,12 @@ def _glossary_draft(entry: polib.POEntry) -> ConceptDraft:
     if shown not in [r.text for r in renderings]:  # a rendering a translator typed in
         renderings.append(Rendering(shown, Status.ADMITTED))
     type_name = comments.values.get("type", "")
+    read = term_draft(entry.msgid.strip())  # a msgid in traditional characters: its simplified form
     term = TermDraft(
-        entry.msgid.strip(),
+        read.zh,
         comments.values.get("pinyin", ""),
         comments.values.get("pinyin_written", ""),
-        comments.traditional,
+        {**read.traditional, **comments.traditional},
         TermType(type_name) if type_name in TermType._value2member_map_ else None,
         tuple(comments.term_citations),
     )
