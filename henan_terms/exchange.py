@@ -5,6 +5,7 @@ format names here, and a command that exchanges nothing loads no XML, PO or TOML
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 from collections.abc import Callable
@@ -133,20 +134,27 @@ def _text_writers() -> dict[str, Callable[[Glossary, TextIO], None]]:
 
 def guess_format(path: str | Path) -> str:
     """The import format of a file from its name; a ``.csv`` is the project's CSV when its header has
-    a ``status`` column, or ``zh`` beside another of the project's columns, else memoQ-style (whose
-    columns are language names). A project CSV with a bad header is thus reported, not reread."""
+    a ``status`` column, or ``zh`` beside another of the project's columns; else memoQ-style when its
+    header names a Chinese and an English column as memoQ does (``Chinese (PRC)``, ``English``,
+    ``zh-CN``, ``en``); else the project's CSV again. A CSV with a bad header is thus reported by the
+    project's reader, never read as something else."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         from .formats.csv import CSV_OPTIONAL, CSV_REQUIRED
+        from .formats.memoq import names_languages
 
         try:
-            with path.open(encoding="utf-8-sig", errors="replace") as stream:
-                columns = {column.strip() for column in stream.readline().split(",")}
+            with path.open("rb") as stream:
+                head = stream.read(65536)
         except OSError as error:
             raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-        ours = columns & {*CSV_REQUIRED, *CSV_OPTIONAL}
-        return "csv" if "status" in ours or ("zh" in ours and len(ours) > 1) else "csv-memoq"
+        utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # as Excel saves "Unicode text"
+        header = head.decode("utf-16" if utf16 else "utf-8-sig", errors="replace").partition("\n")[0]
+        ours = {column.strip() for column in header.split(",")} & {*CSV_REQUIRED, *CSV_OPTIONAL}
+        if "status" in ours or ("zh" in ours and len(ours) > 1):
+            return "csv"
+        return "csv-memoq" if names_languages(header) else "csv"
     if suffix not in _BY_SUFFIX:
         raise UsageError(f"{path}: cannot tell the format from the name; give --format")
     return _BY_SUFFIX[suffix]

@@ -132,6 +132,32 @@ def test_a_missing_file_is_a_format_error(tmp_path: Path) -> None:
     assert caught.value.problem.path == str(tmp_path / "absent.u8")
 
 
+TWO_ENTRIES = "北斗 北斗 [Bei3 dou3] /Big Dipper/\n長江 长江 [Chang2 jiang1] /Yangtze River/\n"
+
+
+def test_a_file_not_in_utf8_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "cedict.u8"
+    path.write_bytes(TWO_ENTRIES.encode("utf-8")[:40] + TWO_ENTRIES.encode("gb18030")[40:])
+    with pytest.raises(FormatError) as caught:
+        read_cedict(path)
+    assert str(caught.value).startswith(f"{path}:2: not UTF-8: ")
+    path.write_bytes(TWO_ENTRIES.encode("utf-16-le"))
+    with pytest.raises(FormatError) as caught:
+        read_cedict(path)
+    assert str(caught.value).startswith(f"{path}: UTF-16 without a byte-order mark")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_file_with_a_byte_order_mark_reads_as_without(encoding: str, tmp_path: Path) -> None:
+    # the near miss: UTF-8 with a byte-order mark, and UTF-16 with one, read as plain UTF-8 does
+    plain, marked = tmp_path / "plain.u8", tmp_path / "marked.u8"
+    plain.write_text(TWO_ENTRIES, encoding="utf-8")
+    marked.write_text(TWO_ENTRIES, encoding=encoding)
+    imported = read_cedict(marked)
+    assert imported.glossary.concepts == read_cedict(plain).glossary.concepts and imported.skipped == ()
+    assert [v.text for c in imported.glossary for v in c.head.traditional] == ["北斗", "長江"]
+
+
 def test_first_entries_for_benchmarks() -> None:
     glossary = cedict_glossary(shared_path("data/cedict_ts.u8"), 1000)
     assert 700 < len(glossary) <= 1000  # the first entries are digits, Latin letters and rare characters

@@ -34,7 +34,7 @@ from henan_terms import (
     load_glossary,
 )
 from henan_terms.errors import FormatError
-from henan_terms.exchange import import_glossary
+from henan_terms.exchange import guess_format, import_glossary
 from henan_terms.formats.csv import write_csv
 from henan_terms.formats.imports import Imported
 from henan_terms.formats.memoq import read_memoq, write_memoq
@@ -302,3 +302,34 @@ def test_bad_pinyin_is_repaired_alike_by_the_tbx_and_the_memoq_reader(tmp_path: 
         (concept,) = imported.glossary
         assert concept.head.pinyin == "liàn zhǎng zhì", path
         assert any("generated pinyin is used instead" in p.message for p in imported.skipped), path
+
+
+def test_a_csv_naming_neither_our_columns_nor_memoq_languages_is_refused_naming_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("chinese,english\n北斗,BeiDou\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        import_glossary(path)
+    assert str(caught.value) == (
+        f"{path}:1: the header ['chinese', 'english'] has none of the columns zh,en,status, nor language columns"
+        " as memoQ names them (Chinese (PRC), English)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "encoding"),
+    [
+        ("English,Term_Status,Entry_ID,Chinese (PRC),Term_Pinyin", "utf-8"),
+        ("en;Term_Status;zh-CN", "utf-8-sig"),
+        ("EN-US\tZH-TW", "utf-16"),  # Excel's "Unicode text", saved as .csv
+    ],
+)
+def test_memoq_columns_in_any_order_are_read_as_memoq(header: str, encoding: str, tmp_path: Path) -> None:
+    # the near miss: memoQ's columns, in another order, delimited otherwise or in codes, are memoQ's
+    delimiter = next(d for d in ";\t," if d in header)
+    row = {"English": "BeiDou", "en": "BeiDou", "EN-US": "BeiDou", "Term_Status": "preferred", "Entry_ID": "bds"}
+    row |= {"Chinese (PRC)": "北斗", "zh-CN": "北斗", "ZH-TW": "北斗", "Term_Pinyin": "běi dǒu"}
+    path = tmp_path / "terms.csv"
+    path.write_text(f"{header}\n{delimiter.join(row[name] for name in header.split(delimiter))}\n", encoding=encoding)
+    assert guess_format(path) == "csv-memoq"
+    [concept] = import_glossary(path).glossary
+    assert (concept.zh, [r.text for r in concept.renderings]) == ("北斗", ["BeiDou"])

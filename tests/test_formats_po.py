@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from henan_terms import Citation, Glossary, Status
 from henan_terms.errors import FormatError
 from henan_terms.formats.imports import Imported
-from henan_terms.formats.po import read_po, write_po
+from henan_terms.formats.po import read_po, read_po_units, write_po
+from henan_terms.formats.toml import curated_traditional
 
 from .conftest import shared_path
 from .strategies import glossaries
@@ -165,3 +166,64 @@ def test_citations_of_a_catalogue_point_at_its_lines(tmp_path: Path) -> None:
     path.write_text('msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\nmsgid "Clock"\nmsgstr "时钟"\n', encoding="utf-8")
     (clock,) = read_po(path).glossary
     assert clock.renderings[0].citations == (Citation("ui", "L5"),)
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+UNTERMINATED = {
+    "msgstr": 'msgid "Clock"\nmsgstr "時鐘\n',
+    "escaped quote": 'msgid "Clock"\nmsgstr "時鐘\\"\n',
+    "continuation": 'msgid "Clock"\nmsgstr ""\n"時鐘\n',
+    "obsolete": '#~ msgid "Clock"\n#~ msgstr "時鐘\n',
+}
+TERMINATED = {
+    "escaped quote and backslash": 'msgid "Clock \\"C:\\\\\\\\\\""\nmsgstr "時鐘 \\"C:\\\\\\\\\\""\n',
+    "continuation": 'msgid "Clock"\nmsgstr ""\n"時鐘"\n',
+    "comment with a quote": '# see "Clock\nmsgid "Clock"\nmsgstr "時鐘"\n',
+    "Big5, whose 許 holds a backslash byte": 'msgid "Allow"\nmsgstr "許可"\n',
+}
+
+
+def _catalogue(tmp_path: Path, entries: str, charset: str = "UTF-8") -> Path:
+    path = tmp_path / "ui.po"
+    path.write_bytes((HEADER.format(charset=charset) + entries).encode(charset))
+    return path
+
+
+def _msgfmt_accepts(path: Path) -> bool:
+    assert MSGFMT is not None
+    return subprocess.run([MSGFMT, "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("entries", UNTERMINATED.values(), ids=UNTERMINATED.keys())
+def test_a_string_without_its_closing_quote_is_refused_naming_file_and_line(entries: str, tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, entries)
+    assert not _msgfmt_accepts(path)
+    for read in (read_po, read_po_units):
+        with pytest.raises(FormatError) as caught:
+            read(path)
+        line = 6 + entries.count("\n") - 1
+        assert str(caught.value) == f"{path}:{line}: a string without its closing quote (end of line within the string)"
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("entries", TERMINATED.values(), ids=TERMINATED.keys())
+def test_strings_closed_as_msgfmt_reads_them_are_read(entries: str, tmp_path: Path) -> None:
+    # the near miss: escaped quotes and backslashes, comments and Big5 bytes that look like a backslash
+    charset = "Big5" if "許" in entries else "UTF-8"
+    path = _catalogue(tmp_path, entries, charset)
+    assert _msgfmt_accepts(path)
+    [unit] = read_po_units(path)
+    assert unit.source.startswith(("時鐘", "許可"))
+
+
+def test_a_msgid_in_traditional_characters_is_imported_as_its_simplified_form(tmp_path: Path) -> None:
+    path = tmp_path / "terms.po"
+    entries = 'msgid "頭雁"\nmsgstr "leading geese"\n\nmsgid "链长制"\nmsgstr "chain leader system"\n'
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n{entries}', encoding="utf-8")
+    imported = read_po(path)
+    by_zh = {concept.zh: concept.head for concept in imported.glossary}
+    assert set(by_zh) == {"头雁", "链长制"} and imported.skipped == ()
+    assert curated_traditional(by_zh["头雁"]) == {} and by_zh["头雁"].traditional_forms == ("頭雁",)
+    # the near miss: a simplified msgid is kept as it is
+    assert curated_traditional(by_zh["链长制"]) == {} and by_zh["链长制"].traditional_forms == ("鏈長制",)

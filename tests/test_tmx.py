@@ -110,7 +110,7 @@ def test_round_trip_without_loss(generated: list[TMUnit]) -> None:
 
 def read(name: str, **options: str) -> tuple[list[TMUnit], list[Problem]]:
     skipped: list[Problem] = []
-    return list(read_tmx(realworld(name), skipped=skipped, **options)), skipped  # type: ignore[arg-type]
+    return list(read_tmx(realworld(name), skipped=skipped, **options)), skipped
 
 
 def test_heartsome_en_zh_is_read_chinese_first_without_rtf_codes() -> None:
@@ -263,3 +263,70 @@ def test_broken_xml_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as error:
         list(read_tmx(path))
     assert error.value.problem.path == str(path) and error.value.problem.line == 3
+
+
+# Documents that are not TMX, or break its rules ------------------------------------------------------
+
+UNIT = '<tu><tuv xml:lang="zh-CN"><seg>北斗</seg></tuv><tuv xml:lang="en"><seg>BeiDou</seg></tuv></tu>'
+
+
+def _tmx(tmp_path: Path, document: str) -> Path:
+    path = tmp_path / "memory.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n', encoding="utf-8")
+    return path
+
+
+def test_a_document_whose_root_is_not_tmx_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _tmx(tmp_path, f'<xliff version="1.2">\n<header srclang="zh-CN"/><body>{UNIT}</body></xliff>')
+    with pytest.raises(FormatError) as error:
+        list(read_tmx(path))
+    assert str(error.value) == f"{path}:2: not TMX: the root element is <xliff>, not <tmx>"
+
+
+def test_a_tmx_in_a_namespace_with_extra_attributes_is_read_as_any_other(tmp_path: Path) -> None:
+    # the near miss: some tools put the TMX elements in a namespace of their own and add attributes
+    unit = (
+        '<tu tuid="7" x-tool="y"><prop type="x-origin">seed#p3</prop><tuv xml:lang="zh-CN" x-mark="1">'
+        '<seg>发展<ph x="1">&lt;b/&gt;</ph>北斗</seg></tuv><tuv xml:lang="en"><note>checked</note>'
+        "<seg>develop BeiDou</seg></tuv></tu>"
+    )
+    root = '<tmx version="1.4" xmlns="http://www.lisa.org/tmx14" x-tool="y">'
+    document = f'{root}<header srclang="zh-CN"/><body>\n{unit}</body></tmx>'
+    [read] = list(read_tmx(_tmx(tmp_path, document)))
+    assert (read.source, read.target, read.tuid, read.origin, read.line) == (
+        "发展北斗",
+        "develop BeiDou",
+        "7",
+        "seed#p3",
+        3,
+    )
+    assert read.properties == (("target:note", "checked"),)
+
+
+def test_a_tmx_without_body_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _tmx(tmp_path, '<tmx version="1.4">\n<header srclang="zh-CN"/>\n</tmx>')
+    with pytest.raises(FormatError) as error:
+        list(read_tmx(path))
+    assert str(error.value).startswith(f"{path}:2: no <body>")
+
+
+def test_a_tmx_with_an_empty_body_holds_no_unit() -> None:
+    # the near miss: an export of an empty memory is read back as no unit, without an error
+    skipped: list[Problem] = []
+    assert list(read_tmx(io.BytesIO(written([])), skipped=skipped)) == [] and skipped == []
+
+
+def test_a_tuv_without_a_language_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    unit = '<tu><tuv xml:lang="zh-CN"><seg>北斗</seg></tuv>\n<tuv><seg>BeiDou</seg></tuv></tu>'
+    path = _tmx(tmp_path, f'<tmx version="1.4"><header srclang="zh-CN"/><body>\n{UNIT}\n{unit}</body></tmx>')
+    with pytest.raises(FormatError) as error:
+        list(read_tmx(path))
+    assert str(error.value).startswith(f"{path}:5: tuv without xml:lang")
+
+
+def test_tmx_11_names_the_language_with_lang(tmp_path: Path) -> None:
+    # the near miss: TMX 1.1 writes lang where TMX 1.4 writes xml:lang
+    unit = '<tu><tuv lang="ZH-CN"><seg>北斗</seg></tuv><tuv lang="EN-US"><seg>BeiDou</seg></tuv></tu>'
+    path = _tmx(tmp_path, f'<tmx version="1.1"><header srclang="ZH-CN"/><body>{unit}</body></tmx>')
+    [read] = list(read_tmx(path))
+    assert (read.source_lang, read.target_lang, read.target) == ("zh-CN", "en-US", "BeiDou")

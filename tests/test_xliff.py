@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from .conftest import shared_path
 
 def read(name: str, **options: str) -> tuple[list[TMUnit], list[Problem]]:
     skipped: list[Problem] = []
-    units = list(read_xliff(shared_path(f"realworld/xliff/{name}"), skipped=skipped, **options))  # type: ignore[arg-type]
+    units = list(read_xliff(shared_path(f"realworld/xliff/{name}"), skipped=skipped, **options))
     return units, skipped
 
 
@@ -80,3 +81,67 @@ def test_not_xliff_and_entities_are_refused() -> None:
     hostile = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><xliff version="1.2"/>'
     with pytest.raises(FormatError, match="entit"):
         list(read_xliff(io.BytesIO(hostile)))
+
+
+@pytest.mark.parametrize("suffix", [".xlf", ".xliff"])
+def test_a_document_whose_root_is_not_xliff_is_refused_naming_file_and_line(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"units{suffix}"
+    path.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body/></tmx>\n', encoding="utf-8")
+    with pytest.raises(FormatError) as error:
+        list(read_xliff(path))
+    assert str(error.value) == f"{path}:2: not XLIFF: the root element is <tmx>, not <xliff>"
+
+
+def test_an_xliff_root_with_attributes_of_other_tools_is_read(tmp_path: Path) -> None:
+    # the near miss: SDL and others add namespaces and attributes of their own to the root
+    path = tmp_path / "units.sdlxliff"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"'
+        ' version="1.2" sdl:version="1.0">\n<file source-language="zh-CN" target-language="en-US" original="a">'
+        '<body><trans-unit id="1"><source>北斗</source><target>BeiDou</target></trans-unit></body></file></xliff>\n',
+        encoding="utf-8",
+    )
+    [unit] = list(read_xliff(path))
+    assert (unit.source, unit.target, unit.source_lang, unit.target_lang) == ("北斗", "BeiDou", "zh-CN", "en-US")
+
+
+XLIFF_12_UNIT = '<trans-unit id="7">\n<source>北斗</source><target{lang}>BeiDou</target></trans-unit>'
+
+
+def _xliff_12(tmp_path: Path, file_attributes: str, target_lang: str = "") -> Path:
+    path = tmp_path / "units.xlf"
+    unit = XLIFF_12_UNIT.format(lang=f' xml:lang="{target_lang}"' if target_lang else "")
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        f'<file original="a" datatype="plaintext"{file_attributes}><body>\n{unit}\n</body></file></xliff>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_translated_unit_without_a_language_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    path = _xliff_12(tmp_path, ' source-language="zh-CN"')
+    with pytest.raises(FormatError) as error:
+        list(read_xliff(path))
+    assert str(error.value) == (
+        f"{path}:4: trans-unit 7 has no target language: give target-language on the <file> at line 3"
+        " or xml:lang on <target>"
+    )
+    xliff_20 = tmp_path / "units.xliff"
+    xliff_20.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN">\n<file id="f">'
+        '<unit id="u1">\n<segment><source>北斗</source><target>BeiDou</target></segment></unit></file></xliff>\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match="unit u1 has no target language: give trgLang on the <xliff> at line 1"):
+        list(read_xliff(xliff_20))
+
+
+def test_a_target_naming_its_own_language_needs_none_from_the_file(tmp_path: Path) -> None:
+    # the near miss: XLIFF 1.2 makes target-language optional; xml:lang on the target gives it
+    [unit] = list(read_xliff(_xliff_12(tmp_path, ' source-language="zh-CN"', target_lang="en-GB")))
+    assert (unit.source_lang, unit.target_lang) == ("zh-CN", "en-GB")
+    skipped: list[Problem] = []  # and an untranslated file needs no target language at all
+    path = _xliff_12(tmp_path, "")
+    path.write_text(path.read_text(encoding="utf-8").replace("<target>BeiDou</target>", ""), encoding="utf-8")
+    assert list(read_xliff(path, skipped=skipped)) == [] and "without a target" in skipped[0].message

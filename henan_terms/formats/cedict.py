@@ -7,6 +7,9 @@ syllable starts a word of a name, so 北京大学 [Bei3 jing1 Da4 xue2] is writt
 traditional headword is kept where it is none of OpenCC's forms (髮 for 发 'hair'). Each English sense
 is an admitted rendering; classifiers (``CL:``), cross-references (``variant of``, ``see``) and
 pronunciation notes go to the concept's note. Everything cites the dictionary with its line (``L123``).
+The file is UTF-8 (a byte-order mark allowed) or UTF-16 with a byte-order mark: a line that is not
+UTF-8 is a FormatError naming it, since the file is then in another encoding, while a line holding a
+control character is skipped and reported.
 
 Entries with the same simplified headword are one concept, whose id is ``cedict-`` and the line of the
 entry that gives the head term: preferably not a name, with an English sense, and with a traditional
@@ -20,11 +23,13 @@ with the English words of its senses, as base forms, kept in the cache for the f
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from attrs import frozen
 
@@ -35,7 +40,7 @@ from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status
 from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble
-from .text import control_problem
+from .text import UTF16_WITHOUT_BOM, control_problem, looks_utf16
 
 __all__ = [
     "SOURCE_ID",
@@ -140,19 +145,56 @@ def _word_lexicon(text: str) -> dict[str, str]:
 
 
 def _read_entries(path: Path, limit: int | None) -> tuple[Source, list[Entry], list[Problem], str]:
-    """The dictionary's source (from its header), its entries, its unreadable lines and the sha256 read."""
+    """The dictionary's source (from its header), its entries, its unreadable lines and the sha256 read.
+
+    UTF-8 is read a line at a time (a byte-order mark allowed); UTF-16 with a byte-order mark as a
+    whole. A file in neither is a FormatError naming the first line that is not UTF-8.
+    """
     reader = _LineReader(str(path))
     digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:
-            for number, raw in enumerate(stream, start=1):
+            head = stream.read(4096)
+            stream.seek(0)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                data = stream.read()
+                digest.update(data)
+                lines: Iterable[str] = _utf16_lines(str(path), data)
+            elif looks_utf16(head):
+                raise FormatError(str(path), 0, UTF16_WITHOUT_BOM)
+            else:
+                lines = _utf8_lines(str(path), stream, digest.update)
+            for number, line in enumerate(lines if limit is None or limit > 0 else (), start=1):
+                reader.read(number, line.removeprefix("\ufeff") if number == 1 else line)
                 if limit is not None and len(reader.entries) >= limit:
-                    break
-                digest.update(raw)
-                reader.read(number, raw)
+                    break  # before the next line is read (and added to the digest)
     except OSError as error:
         raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
     return _source(path, reader.header), reader.entries, reader.skipped, digest.hexdigest()
+
+
+def _utf8_lines(path: str, stream: IO[bytes], digest: Callable[[bytes], object]) -> Iterator[str]:
+    """The lines of a UTF-8 file as they are read, each given to ``digest``; FormatError names the
+    first line that is not UTF-8."""
+    offset = 0
+    for number, raw in enumerate(stream, start=1):
+        digest(raw)
+        try:
+            yield raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as error:
+            message = f"not UTF-8: {error.reason} (byte {offset + error.start})"
+            raise FormatError(path, number, message) from None
+        offset += len(raw)
+
+
+def _utf16_lines(path: str, data: bytes) -> list[str]:
+    """The lines of a UTF-16 file with a byte-order mark; FormatError names the line of a bad byte."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode("utf-16", errors="replace").count("\n") + 1
+        raise FormatError(path, line, f"not UTF-16: {error.reason} (byte {error.start})") from None
+    return [line.rstrip("\r") for line in text.split("\n")]
 
 
 class _LineReader:
@@ -164,12 +206,7 @@ class _LineReader:
         self.entries: list[Entry] = []
         self.skipped: list[Problem] = []
 
-    def read(self, number: int, raw: bytes) -> None:
-        try:
-            line = raw.decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError as error:
-            self.skipped.append(Problem(self.path, number, f"not UTF-8: {error.reason}"))
-            return
+    def read(self, number: int, line: str) -> None:
         if (problem := control_problem(self.path, line)) is not None:
             self.skipped.append(Problem(self.path, number, problem.message))
             return

@@ -40,6 +40,12 @@ def read_csv_glossary(
     columns = [c.strip() for c in reader.fieldnames or []]
     missing = [c for c in CSV_REQUIRED if c not in columns]
     unknown = [c for c in columns if c not in CSV_REQUIRED + CSV_OPTIONAL]
+    if len(missing) == len(CSV_REQUIRED):  # not this CSV, and not memoQ's either (exchange.guess_format)
+        message = f"the header {columns} has none of the columns zh,en,status"
+        problems.append(
+            Problem(path, 1, f"{message}, nor language columns as memoQ names them (Chinese (PRC), English)")
+        )
+        return [], {}
     if missing or unknown:
         if missing:
             problems.append(Problem(path, 1, f"missing columns {missing}; the header needs zh,en,status"))

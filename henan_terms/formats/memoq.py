@@ -27,6 +27,7 @@ from .imports import (
 
 __all__ = [
     "MEMOQ_ENTRY_COLUMNS",
+    "names_languages",
     "read_memoq",
     "write_memoq",
 ]
@@ -34,8 +35,9 @@ __all__ = [
 MEMOQ_ENTRY_COLUMNS = ("Entry_ID", "Entry_Subject", "Entry_Note")
 _CHINESE_TERM_COLUMNS = ("Term_Pinyin", "Term_Type")
 _ENGLISH_TERM_COLUMNS = ("Term_Status", "Term_Note")
-_CHINESE_LANGUAGE = re.compile(r"^(?:chinese\b.*|(?:zh|zho|chi)(?:[-_][\w-]+)?)$", re.IGNORECASE)
-_ENGLISH_LANGUAGE = re.compile(r"^(?:english\b.*|(?:en|eng)(?:[-_][\w-]+)?)$", re.IGNORECASE)
+# Language names as memoQ writes them (capitalised), codes in any case
+_CHINESE_LANGUAGE = re.compile(r"^(?:Chinese\b.*|(?i:(?:zh|zho|chi)(?:[-_][\w-]+)?))$")
+_ENGLISH_LANGUAGE = re.compile(r"^(?:English\b.*|(?i:(?:en|eng)(?:[-_][\w-]+)?))$")
 _TAIWAN = re.compile(r"taiwan|\btw\b|[-_]tw$", re.IGNORECASE)
 _HONG_KONG = re.compile(r"hong kong|macau|\b(?:hk|mo)\b|[-_](?:hk|mo)$", re.IGNORECASE)
 
@@ -100,9 +102,10 @@ class _Column:
 def read_memoq(path: str | Path) -> Imported:
     """Read a memoQ-style multilingual CSV (comma, semicolon or tab separated, with a header row).
 
-    Language columns are recognised by name (``Chinese (PRC)``, ``Chinese (Taiwan)``, ``zh-CN``,
-    ``English (United States)``, ``en`` …) and may repeat, one per term; ``Term_…`` columns belong to the
-    term column before them. Columns that are not imported are reported where they hold data.
+    Language columns are recognised by name as memoQ writes it (``Chinese (PRC)``, ``Chinese (Taiwan)``,
+    ``English (United States)`` …) or by code in any case (``zh-CN``, ``en`` …), and may repeat, one
+    per term; ``Term_…`` columns belong to the term column before them. Columns that are not imported
+    are reported where they hold data.
     """
     text, digest = read_text(path)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -116,6 +119,13 @@ def read_memoq(path: str | Path) -> Imported:
     reader = _MemoqReader(str(path), header, columns, source)
     drafts = [draft for row in rows if (draft := reader.draft(row, rows.line_num)) is not None]
     return assemble(str(path), drafts, sources={source.id: source}, digest=digest, skipped=reader.skipped())
+
+
+def names_languages(header: str) -> bool:
+    """Whether a CSV header row names a Chinese and an English column as ``read_memoq`` takes them."""
+    names = next(csv.reader([header.rstrip("\r\n")], delimiter=_delimiter(header)), [])
+    roles = {column.role for column in _memoq_columns([name.strip() for name in names])}
+    return {"zh", "en"} <= roles
 
 
 def _delimiter(text: str) -> str:

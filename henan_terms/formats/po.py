@@ -54,6 +54,9 @@ _KEYS = ("pinyin", "pinyin_written", "type", "source", "subject", "definition", 
 _KEY_LINE = re.compile(rf"^({'|'.join([*_KEYS, *Status._value2member_map_])}|traditional\.[\w-]+): (.*)$")
 _PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-#0 +']*\d*(?:\.\d+)?[a-zA-Z]|\{[^{}]*\}")
 _LINE_IN_ERROR = re.compile(r"\(line (\d+)\)")
+_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(".*)$')
+_UNTERMINATED = re.compile(r'"(?:[^"\\]|\\.)*\\?')
+"""A string that runs to the end of its line without its closing quote (an escaped quote does not close it)."""
 
 
 def write_po(glossary: Glossary, stream: TextIO, *, revision_date: datetime | None = None) -> None:
@@ -124,6 +127,7 @@ def _comment_lines(concept: Concept, term: ChineseTerm) -> Iterator[str]:
 def read_po(path: str | Path) -> Imported:
     """Read a PO catalogue as a glossary (see the module's description for the two layouts)."""
     text, digest = read_text(path)
+    _check_strings(str(path), text)
     try:
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as error:
@@ -136,6 +140,16 @@ def read_po(path: str | Path) -> Imported:
             raise FormatError(str(path), line, f"Language {language}: the translations are romanised, not in Chinese")
         return _read_translated(str(path), catalogue, _tag(language), digest)
     return _read_glossary(str(path), catalogue, digest)
+
+
+def _check_strings(path: str, text: str) -> None:
+    """FormatError for a string without its closing quote, which polib would read cut short: the line
+    of a keyword (``msgid``, ``msgstr``, ``msgstr[1]`` …, also obsolete and previous ones) or of a
+    continuation holds one string, from quote to quote, as msgfmt requires."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = _STRING_LINE.match(line.strip())
+        if found and _UNTERMINATED.fullmatch(found.group(1)):
+            raise FormatError(path, number, "a string without its closing quote (end of line within the string)")
 
 
 def _header_line(text: str, field: str) -> int:
@@ -168,11 +182,12 @@ def _glossary_draft(entry: polib.POEntry) -> ConceptDraft:
     if shown not in [r.text for r in renderings]:  # a rendering a translator typed in
         renderings.append(Rendering(shown, Status.ADMITTED))
     type_name = comments.values.get("type", "")
+    read = term_draft(entry.msgid.strip())  # a msgid in traditional characters: its simplified form
     term = TermDraft(
-        entry.msgid.strip(),
+        read.zh,
         comments.values.get("pinyin", ""),
         comments.values.get("pinyin_written", ""),
-        comments.traditional,
+        {**read.traditional, **comments.traditional},
         TermType(type_name) if type_name in TermType._value2member_map_ else None,
         tuple(comments.term_citations),
     )
@@ -319,6 +334,7 @@ def read_po_units(path: str | Path, skipped: list[Problem] | None = None, text: 
         raise FormatError(name, 0, f"cannot read: {error.strerror}") from None
     if (problem := control_problem(name, data)) is not None:
         raise FormatError(name, problem.line, problem.message)
+    _check_strings(name, text if text is not None else data.decode(polib.detect_encoding(name), errors="replace"))
     try:
         catalog = polib.pofile(name if text is None else text, wrapwidth=0)
     except (OSError, ValueError) as error:

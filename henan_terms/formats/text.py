@@ -18,8 +18,11 @@ __all__ = [
     "CONTROL",
     "control_problem",
     "decode",
+    "looks_utf16",
     "read_text",
 ]
+
+UTF16_WITHOUT_BOM = "UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """C0 control characters other than tab, line feed and carriage return."""
@@ -43,8 +46,8 @@ def decode(path: str, data: bytes) -> str:
     """The text of a file's bytes: UTF-8, or UTF-16 with a byte-order mark; FormatError names the line
     of an invalid byte or of a control character, and says so of UTF-16 without a byte-order mark."""
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and _looks_utf16(data):
-        raise FormatError(path, 0, "UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)")
+    if not utf16 and looks_utf16(data):
+        raise FormatError(path, 0, UTF16_WITHOUT_BOM)
     try:
         text = data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as error:
@@ -65,7 +68,7 @@ def read_text(path: str | Path) -> str:
     return decode(str(path), data)
 
 
-def _looks_utf16(data: bytes) -> bool:
+def looks_utf16(data: bytes) -> bool:
     """Whether NUL bytes fill every other byte of the start, as in UTF-16 text of mostly ASCII."""
     head = data[:4096]
     half = len(head) // 2

@@ -12,10 +12,11 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   ``note``). These names (the two ``x-`` ones and those two prefixes) are reserved: a unit whose
   own properties use them does not survive a round trip. Attributes other than these are not
   imported.
-- Languages: the ``<tuv>`` whose ``xml:lang`` (or TMX 1.1 ``lang``) is the wanted source language
-  or a variant of it (``zh`` takes zh-CN, zh-Hans, zh-TW, zh-HK in any case) gives the source,
-  whatever the file's ``srclang``: a Chinese→English memory reads an English→Chinese file the
-  other way round. Without one, the source is the ``<tuv>`` in the unit's or the file's
+- Languages: every ``<tuv>`` names its language (``xml:lang``, or TMX 1.1 ``lang``), as TMX
+  requires; one that does not is refused with its line. The ``<tuv>`` in the wanted source
+  language or a variant of it (``zh`` takes zh-CN, zh-Hans, zh-TW, zh-HK in any case) gives the
+  source, whatever the file's ``srclang``: a Chinese→English memory reads an English→Chinese file
+  the other way round. Without one, the source is the ``<tuv>`` in the unit's or the file's
   ``srclang``, or the first one. The target is the first other ``<tuv>`` in the wanted target
   language, else the first in another language than the source's. Tags are stored in their
   conventional case (``EN-US`` → ``en-US``).
@@ -25,8 +26,11 @@ Mapping between a ``TMUnit`` and a ``<tu>``:
   runs of white space together, one is kept. ``<hi>`` is text and kept. Segments are otherwise
   kept as they are, white space included.
 
-A ``<tu>`` without a source or target segment with text is skipped and, if the caller passes a
-list, reported there with its line.
+A document whose root is not ``<tmx>``, or without a ``<body>``, is refused, naming the file and the
+root's line (a ``<body>`` without units is an empty memory); the TMX elements may be in a namespace
+(some tools put them in one of their own) and carry attributes of other tools. A ``<tu>`` without a
+source or target segment with text is skipped and, if the caller passes a list, reported there with
+its line.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from typing import IO
 
 from lxml import etree
 
-from ..errors import HenanTermsError, Problem
+from ..errors import FormatError, HenanTermsError, Problem
 from ..languages import language_matches, language_tag
 from ..model import TMUnit
 from ..version import __version__
@@ -180,20 +184,31 @@ def read_tmx(
 ) -> Iterator[TMUnit]:
     """Stream the units of a TMX 1.1 or 1.4 file (see the module for the mapping).
 
-    Raises FormatError for XML that is not well-formed or declares entities.
+    Raises FormatError for XML that is not well-formed or declares entities, a document whose root is
+    not ``<tmx>`` (in any namespace) or that has no ``<body>``, and a ``<tuv>`` that names no language.
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
     srclang = ""
-    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=("header", "tu")):
-        if element.tag == "header":
+    root: etree._Element | None = None
+    body = False
+    wanted = ("{*}header", "{*}body", "{*}tu")
+    for _, element in iterparse(str(source) if isinstance(source, Path) else source, name=name, tag=wanted, root="tmx"):
+        root = root if root is not None else element.getroottree().getroot()
+        tag = _local(element)
+        if tag == "header":
             srclang = element.get("srclang", "")
-        elif element.tag == "tu":
-            unit = _unit(element, srclang, source_lang, target_lang)
+        elif tag == "tu":
+            unit = _unit(name, element, srclang, source_lang, target_lang)
             if isinstance(unit, TMUnit):
                 yield unit
             elif skipped is not None:
                 skipped.append(Problem(name, line_of(element), unit))
             _forget(element)
+        elif element.getparent() is root:
+            body = True
+    if not body:
+        line = line_of(root) if root is not None else 0
+        raise FormatError(name, line, "no <body>: a TMX file holds its units in the <body> of its <tmx>")
 
 
 def line_of(element: etree._Element) -> int:
@@ -213,21 +228,28 @@ Tuv = tuple[str, etree._Element]
 """A ``<tuv>`` with its language tag in conventional case."""
 
 
-def _tuvs(tu: etree._Element) -> list[Tuv]:
-    """The ``<tuv>`` children that name their language (``xml:lang``, or TMX 1.1 ``lang``)."""
+def _local(element: etree._Element) -> str:
+    """The name of an element without its namespace: a TMX may put its elements in one."""
+    return etree.QName(element).localname
+
+
+def _tuvs(name: str, tu: etree._Element) -> list[Tuv]:
+    """The ``<tuv>`` children with their languages (``xml:lang``, or TMX 1.1 ``lang``); FormatError
+    for one that names none, as TMX requires each to."""
     found = []
-    for tuv in tu.iterchildren("tuv"):
+    for tuv in tu.iterchildren("{*}tuv"):
         lang = tuv.get(_XML_LANG) or tuv.get("lang")
-        if lang:
-            found.append((language_tag(lang), tuv))
+        if not lang:
+            raise FormatError(name, line_of(tuv), "tuv without xml:lang: TMX names the language of every segment")
+        found.append((language_tag(lang), tuv))
     return found
 
 
-def _unit(tu: etree._Element, srclang: str, source_lang: str, target_lang: str) -> TMUnit | str:
+def _unit(name: str, tu: etree._Element, srclang: str, source_lang: str, target_lang: str) -> TMUnit | str:
     """The unit of a ``<tu>``, or why there is none."""
-    tuvs = _tuvs(tu)
+    tuvs = _tuvs(name, tu)
     if not tuvs:
-        return "tu without a tuv that names its language"
+        return "tu without a tuv"
     source = _pick(tuvs, source_lang) or _pick(tuvs, tu.get("srclang") or srclang) or tuvs[0]
     others = [tuv for tuv in tuvs if tuv[1] is not source[1]]
     target = _pick(others, target_lang) or next((tuv for tuv in others if tuv[0] != source[0]), None)
@@ -268,7 +290,7 @@ def _pick(tuvs: list[Tuv], wanted: str) -> Tuv | None:
 
 def segment_text(tuv: etree._Element) -> str:
     """The text of a ``<tuv>``'s ``<seg>``, native codes left out (see the module)."""
-    seg = next(tuv.iterchildren("seg"), None)
+    seg = next(tuv.iterchildren("{*}seg"), None)
     return "" if seg is None else _text(seg)
 
 
@@ -276,7 +298,7 @@ def _text(element: etree._Element) -> str:
     text = element.text or ""
     for child in element:
         tail = child.tail or ""
-        if child.tag in _CODES:
+        if isinstance(child.tag, str) and _local(child) in _CODES:
             if text[-1:].isspace() and tail[:1].isspace():
                 tail = tail.lstrip()
         elif isinstance(child.tag, str):
@@ -302,8 +324,8 @@ def _properties(tu: etree._Element) -> tuple[str, float, tuple[tuple[str, str], 
 def _props_and_notes(element: etree._Element) -> list[tuple[str, str]]:
     """(type, text) of each ``<prop>`` and (``note``, text) of each ``<note>`` of an element, in order."""
     return [
-        (child.get("type", ""), child.text or "") if child.tag == "prop" else (NOTE, child.text or "")
-        for child in element.iterchildren("prop", "note")
+        (child.get("type", ""), child.text or "") if _local(child) == "prop" else (NOTE, child.text or "")
+        for child in element.iterchildren("{*}prop", "{*}note")
     ]
 
 

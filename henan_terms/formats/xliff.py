@@ -5,10 +5,11 @@
   same ``mid``. ``<alt-trans>`` suggestions are not translations and are left out.
 - XLIFF 2.0: each ``<segment>`` with a ``<target>`` gives one unit; ``<ignorable>`` is left out.
 - Languages: the file's ``source-language``/``target-language`` (1.2) or ``srcLang``/``trgLang``
-  (2.0), overridden by ``xml:lang`` on ``<source>``/``<target>``. As for TMX, the side in the wanted
-  source language (``zh`` takes every Chinese variant) becomes the unit's source, so an
-  English→Chinese file gives Chinese→English units; when neither side is in it, the file's
-  direction is kept. Tags are stored in their conventional case (``zh-cn`` → ``zh-CN``).
+  (2.0), overridden by ``xml:lang`` on ``<source>``/``<target>``; a translated segment whose side
+  has neither is refused with its line. As for TMX, the side in the wanted source language (``zh``
+  takes every Chinese variant) becomes the unit's source, so an English→Chinese file gives
+  Chinese→English units; when neither side is in it, the file's direction is kept. Tags are stored
+  in their conventional case (``zh-cn`` → ``zh-CN``).
 - Inline markup: codes that stand for formatting of the original (1.2 ``x``, ``bx``, ``ex``,
   ``bpt``, ``ept``, ``ph``, ``it``; 2.0 ``ph``, ``sc``, ``ec``, ``sm``, ``em``) are left out with
   what they hold; elements that wrap text (1.2 ``g``, ``mrk``; 2.0 ``pc``, ``mrk``) keep it; 2.0
@@ -18,7 +19,8 @@
 - ``origin`` is the file's ``original`` and the unit's ``id`` (``file.htm#12``); notes become
   ``note`` properties and ``resname`` a ``resname`` property.
 
-A unit without text on either side (untranslated) is skipped and, if the caller passes a list,
+A document whose root is not ``<xliff>``, in the namespace of XLIFF 1.2 or 2.0, is refused with the
+file and the root's line. A unit without text on either side (untranslated) is skipped and, if the caller passes a list,
 reported there with its line.
 """
 
@@ -56,23 +58,26 @@ def read_xliff(
 ) -> Iterator[TMUnit]:
     """Stream the translated segments of an XLIFF 1.2 or 2.0 file as units (see the module).
 
-    Raises FormatError for XML that is not well-formed, declares entities, or is not XLIFF.
+    Raises FormatError for XML that is not well-formed, declares entities, or is not XLIFF (its root is
+    not ``<xliff>`` in the namespace of XLIFF 1.2 or 2.0).
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<stream>"))
-    languages = ("", "")
+    languages = _Languages()
     original = ""
-    events = iterparse(str(source) if isinstance(source, Path) else source, events=("start", "end"), name=name)
+    events = iterparse(
+        str(source) if isinstance(source, Path) else source, events=("start", "end"), name=name, root="xliff"
+    )
     for event, element in events:
         namespace, tag = _split(element.tag)
         if event == "start":
             if tag == "xliff" and namespace not in (XLIFF_12, XLIFF_20):
                 raise FormatError(name, line_of(element), f"not XLIFF 1.2 or 2.0: namespace {namespace!r}")
             if tag == "xliff" and namespace == XLIFF_20:
-                languages = (element.get("srcLang", ""), element.get("trgLang", ""))
+                languages = _Languages(element, "srcLang", "trgLang")
             elif tag == "file":
                 original = element.get("original", "")
                 if namespace == XLIFF_12:
-                    languages = (element.get("source-language", ""), element.get("target-language", ""))
+                    languages = _Languages(element, "source-language", "target-language")
         elif tag in ("trans-unit", "unit"):
             parts = _trans_unit(element) if tag == "trans-unit" else _unit_segments(element)
             for found in parts:
@@ -82,7 +87,7 @@ def read_xliff(
                     continue
                 try:
                     unit = _make(*found, element, languages, original)
-                except _BadCodePoint as error:
+                except _Unreadable as error:
                     raise FormatError(name, error.line, str(error)) from None
                 if isinstance(unit, str):
                     if skipped is not None:
@@ -90,6 +95,15 @@ def read_xliff(
                     continue
                 yield _oriented(unit, source_lang)
             _forget(element)
+
+
+class _Languages:
+    """The languages an ``<xliff>`` (2.0) or ``<file>`` (1.2) element gives its units, and its attributes."""
+
+    def __init__(self, element: etree._Element | None = None, source: str = "", target: str = "") -> None:
+        self.element = element
+        self.attributes = (source, target)
+        self.tags = ("", "") if element is None else (element.get(source, ""), element.get(target, ""))
 
 
 def _forget(element: etree._Element) -> None:
@@ -157,10 +171,10 @@ def _make(
     source: etree._Element,
     target: etree._Element,
     unit: etree._Element,
-    languages: tuple[str, str],
+    languages: _Languages,
     original: str,
 ) -> TMUnit | str:
-    """The unit of one text pair, or why there is none."""
+    """The unit of one text pair, or why there is none; _NoLanguage when a side has no language."""
     source_string, target_string = _text_of(source_text), _text_of(target_text)
     if not source_string.strip() or not target_string.strip():
         return f"unit {unit.get('id', '')} is not translated"
@@ -170,8 +184,8 @@ def _make(
     return TMUnit(
         source=source_string,
         target=target_string,
-        source_lang=language_tag(source.get(_XML_LANG) or languages[0] or "und"),
-        target_lang=language_tag(target.get(_XML_LANG) or languages[1] or "und"),
+        source_lang=language_tag(_language(source, unit, languages, 0)),
+        target_lang=language_tag(_language(target, unit, languages, 1)),
         origin=f"{original}#{unit.get('id', '')}",
         properties=tuple(properties),
         line=line_of(unit),
@@ -216,12 +230,47 @@ def _inline(element: etree._Element) -> str:
     return text
 
 
-class _BadCodePoint(ValueError):
-    """A ``<cp>`` that names no character; ``read_xliff`` reports it with the file's name."""
+def _language(side: etree._Element, unit: etree._Element, languages: _Languages, index: int) -> str:
+    """The language of a ``<source>`` (index 0) or ``<target>`` (1): its own ``xml:lang``, else the
+    one its file gives; _NoLanguage when neither names one."""
+    tag = side.get(_XML_LANG) or languages.tags[index]
+    if not tag:
+        raise _NoLanguage(side, unit, languages, index)
+    return tag
+
+
+class _Unreadable(ValueError):
+    """What makes a file unreadable, found where the file's name is not known; ``read_xliff`` reports
+    it with the file's name and the ``line``."""
+
+    line: int
+
+
+class _BadCodePoint(_Unreadable):
+    """A ``<cp>`` that names no character."""
 
     def __init__(self, cp: etree._Element) -> None:
         self.line = line_of(cp)
         super().__init__(f"bad code point <cp hex={cp.get('hex')!r}/>")
+
+
+class _NoLanguage(_Unreadable):
+    """A translated segment whose source or target has no language: XLIFF requires the file to name it."""
+
+    def __init__(self, side: etree._Element, unit: etree._Element, languages: _Languages, index: int) -> None:
+        self.line = line_of(unit)
+        kind, name = _split(unit.tag)[1], ("source", "target")[index]
+        where = "<xliff>" if kind == "unit" else "<file>"
+        if languages.element is not None:
+            where = f"the {where} at line {line_of(languages.element)}"
+            attribute = languages.attributes[index]
+        else:
+            attribute = (
+                ("srcLang", "trgLang")[index] if kind == "unit" else ("source-language", "target-language")[index]
+            )
+        super().__init__(
+            f"{kind} {unit.get('id', '')} has no {name} language: give {attribute} on {where} or xml:lang on <{name}>"
+        )
 
 
 def _code_point(cp: etree._Element) -> str:

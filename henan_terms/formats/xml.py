@@ -26,9 +26,11 @@ def iterparse(
     events: tuple[str, ...] = ("end",),
     name: str | None = None,
     tag: str | tuple[str, ...] | None = None,
+    root: str | None = None,
 ) -> Iterator[tuple[str, etree._Element]]:
     """Stream (event, element) pairs, of the elements named by ``tag`` (default: all), refusing
-    documents that declare entities.
+    documents that declare entities and, when ``root`` is given, documents whose root element has
+    another local name (in any namespace), before the first pair.
 
     A DOCTYPE naming an external DTD is accepted, but the DTD is never fetched; a reference to an
     entity it would define is then an error, found in each element's subtree when it ends (and in
@@ -50,16 +52,28 @@ def iterparse(
     try:
         for event, element in context:
             if not checked:
-                _refuse_entities(element.getroottree().docinfo, name)
+                _check_document(element.getroottree(), name, root)
                 checked = True
             if event == "end":
                 _refuse_entity_references(element, name)
             yield event, element
         if context.root is not None:
+            if not checked:
+                _check_document(context.root.getroottree(), name, root)
             _refuse_entity_references(context.root, name)
     except etree.XMLSyntaxError as error:
         message = " ".join(error.msg.split())  # libxml2 may break its message over lines
         raise FormatError(name, error.lineno or 0, f"not well-formed XML: {message}") from None
+
+
+def _check_document(document: etree._ElementTree, name: str, root: str | None) -> None:
+    _refuse_entities(document.docinfo, name)
+    element = document.getroot()
+    local = etree.QName(element).localname
+    if root is not None and local != root:
+        line = element.sourceline
+        message = f"not {root.upper()}: the root element is <{local}>, not <{root}>"
+        raise FormatError(name, line if isinstance(line, int) else 0, message)
 
 
 def _refuse_entity_references(element: etree._Element, name: str) -> None:
