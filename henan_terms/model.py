@@ -139,9 +139,11 @@ class Concept:
     subject: str = ""
     definition: str = ""
     note: str = ""
-    free_wording: bool = False
+    free_wording: bool = field(default=False, eq=False)
     """A base word (消费, 城镇化) that translations render by whatever word the sentence needs, not a
-    name or formula with a fixed wording: a translation without its renderings is not a finding."""
+    name or formula with a fixed wording: a translation without its renderings is not a finding. A
+    hint to the linter kept by the project's TOML files only, so not part of a concept's identity:
+    the exchange formats (TBX, PO, JSON, CSV) do not carry it."""
 
     @terms.validator
     def _has_head(self, _attribute: object, value: tuple[ChineseTerm, ...]) -> None:
