@@ -1,12 +1,16 @@
 """Term extraction on the held-out texts, beside translate-toolkit's poterminology.
 
-    python benchmarks/extract_eval.py [--heldout benchmarks/heldout] [--top 50]
+    python benchmarks/extract_eval.py [--heldout benchmarks/heldout] [--top 50] [--dictionary FILE]
 
-Both extractors read the same aligned sentence pairs of the held-out bilingual texts (poterminology
+The extractor is run twice: with the CC-CEDICT of the shared material (``data/cedict_ts.u8`` of
+``$HENAN_TERMS_SHARED`` or ``../shared``, or ``--dictionary FILE``) as its word dictionary, when the
+file is there (``henan-terms``), and without a dictionary (``henan-terms-no-dictionary``). Both
+extractors read the same aligned sentence pairs of the held-out bilingual texts (poterminology
 through one PO file per text, msgid Chinese, msgstr English). The top candidates of each are written to
 ``extract-candidates.csv``; ``extract-judgements.csv`` holds the judgement by hand of each (system, zh,
 en): ``zh_right`` (the Chinese is a term a translator would look up, whole and no more) and ``en_right``
-(the English is its rendering in the text). Precision@k counts candidates with both right; candidates
+(the English is its rendering in the text); a judgement is of the pair, so it counts for both runs
+of the extractor, and is written under ``henan-terms``. Precision@k counts candidates with both right; candidates
 without a judgement are reported, never counted as right. Recall is over the entries of ``terms.csv``
 whose Chinese the bundled glossary does not hold: the share proposed (the Chinese, anywhere in the list),
 and the share proposed with an English that folds to the list's.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import shutil
 import subprocess
@@ -28,17 +33,25 @@ import translate
 
 from henan_terms import english, load_glossary
 from henan_terms.extract import extract_terms, sentence_pairs
-from henan_terms.formats.bilingual import read_bilingual
+from henan_terms.formats.bilingual import BilingualDocument, read_bilingual
+from henan_terms.glossary import Glossary
 
 HERE = Path(__file__).resolve().parent
 JUDGED = ("system", "rank", "zh", "en", "zh_right", "en_right")
 
 
-def ours(docs: list, glossary) -> list[tuple[str, str]]:  # type: ignore[type-arg]
-    return [(c.zh, c.en) for c in extract_terms(docs, glossary)]
+def ours(docs: list[BilingualDocument], glossary: Glossary, dictionary: Path | None = None) -> list[tuple[str, str]]:
+    return [(c.zh, c.en) for c in extract_terms(docs, glossary, dictionary=dictionary)]
 
 
-def poterminology(docs: list, glossary, empty_stoplist: bool) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def shared_cedict() -> Path | None:
+    """CC-CEDICT of the shared material, if it is there."""
+    shared = Path(os.environ.get("HENAN_TERMS_SHARED", HERE.parent.parent / "shared"))
+    path = shared / "data" / "cedict_ts.u8"
+    return path if path.exists() else None
+
+
+def poterminology(docs: list[BilingualDocument], glossary: Glossary, empty_stoplist: bool) -> list[tuple[str, str]]:
     """Run poterminology on one PO file per text; candidates in its output order (frequency, dictionary,
     length), with the spaces it puts between the "words" of a Chinese term (its characters) taken out.
 
@@ -81,7 +94,7 @@ def needed_terms(heldout: Path, glossary) -> list[tuple[str, str]]:  # type: ign
 
 
 def recall(candidates: list[tuple[str, str]], needed: list[tuple[str, str]]) -> tuple[float, float]:
-    proposed = {}
+    proposed: dict[str, set[str]] = {}
     for zh, en in candidates:
         proposed.setdefault(zh, set()).add(english.fold(en))
     zh_hits = sum(zh in proposed for zh, _ in needed)
@@ -117,11 +130,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--heldout", type=Path, default=HERE / "heldout")
     parser.add_argument("--top", type=int, default=50)
+    parser.add_argument("--dictionary", type=Path, default=shared_cedict(), help="CC-CEDICT file")
     args = parser.parse_args()
     glossary = load_glossary()
     docs = [read_bilingual(path) for path in sorted(args.heldout.glob("*.txt"))]
     runs = {
-        "henan-terms": ours(docs, glossary),
+        "henan-terms": ours(docs, glossary, args.dictionary),
+        "henan-terms-no-dictionary": ours(docs, glossary),
         "poterminology": poterminology(docs, glossary, empty_stoplist=False),
         "poterminology-no-stoplist": poterminology(docs, glossary, empty_stoplist=True),
     }
@@ -133,14 +148,16 @@ def main() -> None:
                 writer.writerow([system, rank, zh, en])
     judged = read_judgements(args.heldout / "extract-judgements.csv")
     needed = needed_terms(args.heldout, glossary)
-    print(f"{len(docs)} texts, {len(needed)} listed terms not in the glossary ({len(glossary)} concepts)\n")
+    print(f"{len(docs)} texts, {len(needed)} listed terms not in the glossary ({len(glossary)} concepts)")
+    print(f"dictionary: {args.dictionary.name if args.dictionary else 'none'}\n")
     print(
         "| extractor | candidates | P@20 | P@50 | P@20 zh only | P@50 zh only | recall zh | recall zh+en | unjudged |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for system, found in runs.items():
-        p20, z20, u20 = precision(system, found, judged, 20)
-        p50, z50, u50 = precision(system, found, judged, args.top)
+        judged_as = "henan-terms" if system.startswith("henan-terms") else system
+        p20, z20, u20 = precision(judged_as, found, judged, 20)
+        p50, z50, u50 = precision(judged_as, found, judged, args.top)
         zh_recall, pair_recall = recall(found, needed)
         print(
             f"| {system} | {len(found)} | {p20:.0%} | {p50:.0%} | {z20:.0%} | {z50:.0%} | "

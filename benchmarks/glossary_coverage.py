@@ -20,7 +20,13 @@ from pathlib import Path
 from henan_terms import english, load_glossary
 
 HERE = Path(__file__).resolve().parent
-BATCHES = {"texts 01-13": (1, 13), "texts 14-26": (14, 26), "texts 27-41": (27, 41), "texts 42-56": (42, 56)}
+BATCHES = {
+    "texts 01-13": (1, 13),
+    "texts 14-26": (14, 26),
+    "texts 27-41": (27, 41),
+    "texts 42-56": (42, 56),
+    "texts 57-71": (57, 71),
+}
 
 
 def main() -> None:

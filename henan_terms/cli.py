@@ -102,7 +102,8 @@ def lookup(query: str, glossaries: tuple[Path, ...], as_json: bool) -> int:
     else:
         from rich.console import Console
 
-        console = Console()
+        # piped or redirected: lines as long as they are, so that URLs and notes stay whole for grep
+        console = Console() if sys.stdout.isatty() else Console(width=100_000)
         for hit in hits:
             if hit.kind == EXACT:
                 _print_hit(console, glossary, hit)
@@ -138,31 +139,40 @@ def _print_partial(query: str, hit: Hit) -> None:
 
 
 def _print_hit(console: Console, glossary: Glossary, hit: Hit) -> None:
-    concept = hit.concept
-    head = concept.head
+    """One concept for reading; glossary text is escaped (a "[...]" in a note is not markup) and
+    citations wrap rather than lose the end of their URL."""
+    from rich.markup import escape
     from rich.table import Table
 
-    console.print(f"[bold]{head.text}[/]  {head.pinyin}  ({head.pinyin_written})  [dim]{concept.id}[/]")
+    concept = hit.concept
+    head = concept.head
+    console.print(f"[bold]{escape(head.text)}[/]  {head.pinyin}  ({head.pinyin_written})  [dim]{concept.id}[/]")
     for term in concept.terms:
         forms = ", ".join(f"{v.text} ({' '.join(v.tags)})" for v in term.traditional)
         label = "" if term is head else f"{term.type}: {term.text}  {term.pinyin}; "
-        console.print(f"  {label}traditional: {forms}")
+        console.print(f"  {escape(label)}traditional: {escape(forms)}")
     table = Table(box=None, show_header=False, padding=(0, 2))
+    table.add_column()
+    table.add_column()
+    table.add_column(overflow="fold")
     for rendering in concept.renderings:
         style = {"preferred": "green", "admitted": "", "deprecated": "red strike"}[rendering.status.value]
+        text = escape(rendering.text)
         table.add_row(
-            f"[{style}]{rendering.text}[/]" if style else rendering.text,
+            f"[{style}]{text}[/]" if style else text,
             rendering.status.value,
-            "; ".join(glossary.cite(c) for c in rendering.citations),
+            escape("; ".join(glossary.cite(c) for c in rendering.citations)),
         )
-    console.print(table)
-    for label, text in (("subject", concept.subject), ("definition", concept.definition), ("note", concept.note)):
-        if text:
-            console.print(f"  {label}: {text}")
+    with console.capture() as captured:
+        console.print(table)
+    console.out("\n".join(line.rstrip() for line in captured.get().splitlines()), highlight=False)
+    for label, value in (("subject", concept.subject), ("definition", concept.definition), ("note", concept.note)):
+        if value:
+            console.print(f"  {label}: {escape(value)}")
     for rendering in concept.renderings:
         if rendering.note:
-            console.print(f"  note on {rendering.text!r}: {rendering.note}")
-    console.print(f"  [dim]matched {hit.field}: {hit.matched}[/]\n")
+            console.print(f"  note on {escape(repr(rendering.text))}: {escape(rendering.note)}")
+    console.print(f"  [dim]matched {hit.field}: {escape(hit.matched)}[/]\n")
 
 
 @cli.command()
@@ -328,6 +338,11 @@ def lint(
 @glossary_option
 @click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="text", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many candidates, best first.")
+@click.option(
+    "--dictionary",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CC-CEDICT file whose English senses of Chinese words help find each candidate's English.",
+)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Output file.")
 def extract(
     files: tuple[Path, ...],
@@ -335,6 +350,7 @@ def extract(
     glossaries: tuple[Path, ...],
     fmt: str,
     limit: int | None,
+    dictionary: Path | None,
     output: TextIO,
 ) -> None:
     """Propose zh→en term pairs not yet in the glossary from bilingual documents (every format lint reads)
@@ -345,7 +361,8 @@ def extract(
 
     if not files and memory is None:
         raise click.UsageError("give bilingual FILES or --tm DB")
-    write_candidates(extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit), fmt, output)
+    found = extract_from(files, load_glossary(*glossaries), tm=memory, limit=limit, dictionary=dictionary)
+    write_candidates(found, fmt, output)
 
 
 @cli.command()

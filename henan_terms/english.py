@@ -16,7 +16,8 @@ __all__ = [
     "counted",
     "derivation_key",
     "fold",
-    "is_verbal_derivation",
+    "is_comparison",
+    "is_word_class_change",
     "token_spans",
     "word_forms",
 ]
@@ -40,6 +41,16 @@ def base_form(word: str) -> str:
         return known if known is not None else _unknown_base_form(word)
     known = _dictionary_base_form(word)
     return known if known is not None else _unknown_base_form(word)
+
+
+def is_comparison(word: str, adjective: str) -> bool:
+    """Whether a word is the comparative or superlative of an adjective (higher, highest for high):
+    a degree of the same word, not a changed one."""
+    if not word.startswith(adjective[:2]) or word == adjective:
+        return False
+    from lemminflect import getLemma
+
+    return adjective in getLemma(word, upos="ADJ", lemmatize_oov=False)
 
 
 def _dictionary_base_form(word: str) -> str | None:
@@ -153,11 +164,18 @@ def derivation_key(base: str) -> str:
     return word[:-1] + "i" if word.endswith("y") and len(word) > 4 else word
 
 
-def is_verbal_derivation(word: str, other: str) -> bool:
-    """Whether two words of one derivation key differ by a verb- or noun-forming suffix (-ize,
-    -ization: modern / modernize / modernization), the change official translations make when
-    they turn a noun phrase into a verb phrase; "strategically" for "strategic" is not one."""
-    return word != other and bool(_VERBAL.search(word) or _VERBAL.search(other))
+def is_word_class_change(word: str, other: str) -> bool:
+    """Whether two words of one derivation key differ as official translations change a word class:
+    a verb- or noun-forming suffix (-ize, -ization: modern / modernize / modernization), when they
+    turn a noun phrase into a verb phrase, or an adjective and the noun it comes from (-al:
+    educational / education, industrial / industry), when they use the noun as a modifier;
+    "strategically" for "strategic" is neither."""
+    if word == other:
+        return False
+    if _VERBAL.search(word) or _VERBAL.search(other):
+        return True
+    noun, adjective = sorted((word, other), key=len)
+    return adjective in (noun + "al", noun[:-1] + "ial", noun[:-1] + "al")
 
 
 def fold(text: str) -> str:

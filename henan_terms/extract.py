@@ -14,14 +14,17 @@ a number, a date or a form already in the glossary. Each candidate says which si
 English counterparts are word n-grams of the aligned English sentences that do not begin or end with a
 function word, lemmatised (:func:`english.base_form`) so that plurals meet. Each Chinese candidate gets
 the English n-gram of best association over the aligned sentence pairs: the Dice coefficient of the
-pairs holding both against the pairs holding either, raised by the share of the English words that a
-glossary rendering of a word inside the candidate accounts for and by the share of the Chinese whose
-glossary rendering the English holds, and by a quotation on both sides, and
-lowered as the English length strays from the length the Chinese predicts.
+pairs holding both against the pairs holding either, raised by the share of the English words that
+translate a part of the candidate and by the share of the Chinese that the English translates, by a
+quotation on both sides and by standing where the Chinese stands in its sentence, and lowered as the
+English length strays from the length the Chinese predicts. The parts are the glossary forms inside
+the candidate, with their renderings, and its segmenter words, with their senses in a dictionary
+(CC-CEDICT, :func:`~henan_terms.formats.cedict.word_lexicon`) when one is given and their pinyin.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -172,10 +175,14 @@ class SentencePair:
 class LocatedPair(Protocol):
     """A source and its translation with where the translation stands (the linter's segment pairs)."""
 
-    source: str
-    target: str
-    path: str
-    line: int
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
 
 
 Input = BilingualDocument | TMUnit | LocatedPair | SentencePair
@@ -344,9 +351,15 @@ def english_phrases(sentence: str) -> dict[str, bool]:
     with a function word; it does not begin with a verb's base form nor end with a word that cannot be
     a noun.
     """
+    return {key: capital for key, (capital, _) in _phrase_places(sentence).items()}
+
+
+def _phrase_places(sentence: str) -> dict[str, tuple[bool, float]]:
+    """:func:`english_phrases` with where each phrase first stands: the relative position of its middle
+    among the sentence's words (0 at the first word, 1 at the last)."""
     spans = english.token_spans(sentence)
     ends = [_may_end_en(sentence, span) for span in spans]
-    phrases: dict[str, bool] = {}
+    phrases: dict[str, tuple[bool, float]] = {}
     for i in range(len(spans)):
         if not _may_begin_en(sentence, spans[i]):
             continue
@@ -362,7 +375,9 @@ def english_phrases(sentence: str) -> dict[str, bool]:
             key = " ".join(s[2] for s in part)
             capital = len(part) > 1 and all(w[0].isupper() for w in words if w.lower() not in _EN_INNER)
             capital = capital and (i > 0 or all(w[0].isupper() for w in words[1:] if w.lower() not in _EN_INNER))
-            phrases[key] = phrases.get(key, False) or capital
+            place = (i + j - 1) / 2 / max(1, len(spans) - 1)
+            before = phrases.get(key)
+            phrases[key] = (capital, place) if before is None else (before[0] or capital, before[1])
     return phrases
 
 
@@ -393,14 +408,15 @@ def _may_end_en(sentence: str, span: tuple[int, int, str]) -> bool:
     return not kinds or noun or surface[:1].isupper()
 
 
-def _surface(sentence: str, key: str) -> str:
-    """The words of a sentence that a lemmatised phrase stands for, as written."""
-    spans = english.token_spans(sentence)
+def _surface(sentences: Sequence[str], key: str) -> str:
+    """The words that a lemmatised phrase stands for, as written in the first sentence holding them."""
     wanted = key.split()
-    for i in range(len(spans) - len(wanted) + 1):
-        if [s[2] for s in spans[i : i + len(wanted)]] == wanted:
-            text = sentence[spans[i][0] : spans[i + len(wanted) - 1][1]]
-            return text if _is_name(text) else text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    for sentence in sentences:
+        spans = english.token_spans(sentence)
+        for i in range(len(spans) - len(wanted) + 1):
+            if [s[2] for s in spans[i : i + len(wanted)]] == wanted:
+                text = sentence[spans[i][0] : spans[i + len(wanted) - 1][1]]
+                return text if _is_name(text) else text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
     return key
 
 
@@ -425,12 +441,20 @@ def extract_terms(
     min_frequency: int = 1,
     limit: int | None = None,
     examples: int = _EXAMPLES,
+    dictionary: str | Path | Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Term candidates from bilingual documents, memory units or segment pairs, best first.
 
     Forms the glossary holds are never proposed. A candidate seen once must have a signal besides
     frequency (quoted, formula, compound, capitalised); ``min_frequency`` raises the bar for all.
+    ``dictionary``, a CC-CEDICT file or its :func:`~henan_terms.formats.cedict.word_lexicon`, gives
+    the English words of the Chinese words, which find the English counterpart where the glossary
+    knows none of them.
     """
+    if isinstance(dictionary, str | Path):
+        from .formats.cedict import word_lexicon
+
+        dictionary = word_lexicon(dictionary)
     pairs = list(sentence_pairs(units_or_docs, glossary))
     side = _chinese_side(glossary)
     seen: dict[str, list[_Seen]] = defaultdict(list)
@@ -443,9 +467,9 @@ def extract_terms(
         for (text, start), forms in found_here.items():
             seen[text].append(_Seen(index, start))
             inside[text] = forms
-    en_phrases = [english_phrases(pair.en) for pair in pairs]
+    en_phrases = [_phrase_places(pair.en) for pair in pairs]
     en_count: Counter[str] = Counter(p for phrases in en_phrases for p in phrases)
-    lexicon = _lexicon(glossary)
+    words = _WordTranslations(glossary, side, dictionary or {})
     maximal = _maximal(seen)
     found = []
     for text in maximal:
@@ -455,14 +479,17 @@ def extract_terms(
         if frequency < min_frequency:
             continue
         pair_ids = sorted({p.pair for p in places})
-        best, alternatives, dice, capital, quality = _counterpart(text, pair_ids, pairs, en_phrases, en_count, lexicon)
+        places_zh = {p.pair: (p.start + len(text) / 2) / max(1, len(pairs[p.pair].zh)) for p in reversed(places)}
+        best, alternatives, dice, capital, quality = _counterpart(
+            text, places_zh, pairs, en_phrases, en_count, words.units(text), words.renderings_inside(text)
+        )
         if capital and "capitalised" not in signals:
             signals = (*signals, "capitalised")
         if not best or (frequency < 2 and not signals):
             continue
         documents = len({pairs[i].document for i in pair_ids})
         shown = tuple(Example(pairs[i].zh, pairs[i].en, pairs[i].location) for i in pair_ids[:examples])
-        en_text = _surface(pairs[pair_ids[0]].en, best) if best else ""
+        en_text = _surface([pairs[i].en for i in pair_ids], best) if best else ""
         score = _rank(frequency, documents, signals, quality)
         found.append(
             Candidate(
@@ -545,40 +572,123 @@ def _expected_words(text: str) -> float:
     return max(1.0, len(text) / 1.8)
 
 
+@frozen
+class _Unit:
+    """A part of a Chinese candidate (a glossary form inside it or a segmenter word), where it stands,
+    and the derivation keys (:func:`english.derivation_key`) of the English words that translate it."""
+
+    start: int
+    end: int
+    keys: frozenset[str]
+    renderings: tuple[frozenset[str], ...] = ()  # a glossary form's renderings, each as its keys
+    known: bool = True  # translated by the glossary or the dictionary, not only by its pinyin
+
+
+class _WordTranslations:
+    """The English words of the parts of Chinese candidates: glossary renderings of the glossary forms
+    inside, the dictionary's senses of each segmenter word (of its characters where the dictionary
+    lacks the word), and the word's pinyin written as one word (郑州 Zhengzhou)."""
+
+    def __init__(self, glossary: Glossary, side: _ChineseSide, dictionary: Mapping[str, str]) -> None:
+        self.lexicon = _lexicon(glossary)
+        self.side = side
+        self.dictionary = dictionary
+        self.known: dict[str, tuple[frozenset[str], bool]] = {}
+
+    def units(self, text: str) -> tuple[_Unit, ...]:
+        units = []
+        for form, renderings in self.lexicon.items():
+            if form in text:
+                each = tuple(frozenset(_key(w) for w in r.split() if w not in _EN_STOP) for r in renderings)
+                start = text.find(form)
+                while start >= 0:
+                    units.append(_Unit(start, start + len(form), frozenset().union(*each), each))
+                    start = text.find(form, start + 1)
+        glossary = [(u.start, u.end) for u in units]
+        start = 0
+        for word in self.side.tokenizer.cut(text, False):
+            end = start + len(word)
+            if not any(s <= start and end <= e for s, e in glossary):  # the glossary knows better
+                keys, known = self.word(word)
+                units.append(_Unit(start, end, keys, known=known))
+            start = end
+        return tuple(units)
+
+    def renderings_inside(self, text: str) -> frozenset[str]:
+        """The folded renderings of the glossary forms inside a Chinese candidate."""
+        return frozenset(r for form, renderings in self.lexicon.items() if form in text for r in renderings)
+
+    def pieces(self, word: str) -> Iterator[list[str]]:
+        """The senses of the parts of a word the dictionary lacks: its longest dictionary words from the
+        left (关键环节 → 关键 环节), and of a character that begins none, its first two senses."""
+        start = 0
+        while start < len(word):
+            for end in range(min(len(word), start + 4), start, -1):
+                senses = self.dictionary.get(word[start:end])
+                if senses is not None and (end - start > 1 or senses):
+                    break
+            found = (senses or "").split("/")
+            yield found if end - start > 1 else found[:2]
+            start = end
+
+    def word(self, word: str) -> tuple[frozenset[str], bool]:
+        """The keys of the English words of a segmenter word, and whether the dictionary gave any."""
+        found = self.known.get(word)
+        if found is None:
+            senses = self.dictionary.get(word, "").split("/")
+            if senses == [""] and len(word) > 1:
+                senses = [sense for piece in self.pieces(word) for sense in piece]
+            keys = {_key(w) for sense in senses for w in sense.split() if w not in _EN_STOP}
+            known = bool(keys)
+            if chinese.has_han(word):
+                with contextlib.suppress(ValueError):  # a character pypinyin cannot read
+                    keys.add(chinese.pinyin_key(chinese.generate_pinyin(word)))
+            found = self.known[word] = (frozenset(keys), known)
+        return found
+
+
+@lru_cache(maxsize=100_000)
+def _key(word: str) -> str:
+    return english.derivation_key(word)
+
+
 def _counterpart(
     text: str,
-    pair_ids: Sequence[int],
+    places: Mapping[int, float],
     pairs: Sequence[SentencePair],
-    en_phrases: Sequence[dict[str, bool]],
+    en_phrases: Sequence[dict[str, tuple[bool, float]]],
     en_count: Counter[str],
-    lexicon: Mapping[str, frozenset[str]],
+    units: Sequence[_Unit],
+    inside: frozenset[str],
 ) -> tuple[str, list[str], float, bool, float]:
     """The English n-gram of best association with a Chinese candidate, other good ones, its Dice,
-    whether it is written capitalised, and its score (Dice weighted by word overlap, length and form)."""
+    whether it is written capitalised, and its score (Dice weighted by word overlap, length, position
+    and form). ``places`` gives, for each pair holding the candidate, where it stands in the Chinese;
+    ``inside`` holds the renderings of the glossary terms inside it."""
     joint: Counter[str] = Counter()
     capital: Counter[str] = Counter()
+    position: dict[str, float] = defaultdict(float)
     en_quoted = False
-    for i in pair_ids:
-        for phrase, is_capital in en_phrases[i].items():
+    for i, zh_place in places.items():
+        for phrase, (is_capital, en_place) in en_phrases[i].items():
             joint[phrase] += 1
             capital[phrase] += is_capital
+            position[phrase] += 1 - abs(zh_place - en_place)
         en_quoted = en_quoted or bool(_EN_QUOTE.search(pairs[i].en))
-    forms = {form: renderings for form, renderings in lexicon.items() if form in text}
-    inside = {r for renderings in forms.values() for r in renderings}
-    known = {w for rendering in inside for w in rendering.split() if w not in _EN_STOP}
+    unknown = not any(unit.known for unit in units)
     expected = _expected_words(text)
     scored = []
     for phrase, both in joint.items():
-        dice = 2 * both / (len(pair_ids) + en_count[phrase])
+        dice = 2 * both / (len(places) + en_count[phrase])
         words = phrase.split()
-        content = [w for w in words if w not in _EN_INNER]
-        en_cover = sum(w in known for w in content) / len(content) if content else 0.0
-        overlap = (en_cover + _zh_cover(text, phrase, forms)) / 2
+        content = [_key(w) for w in words if w not in _EN_INNER]
+        overlap = (_en_cover(content, units) + _zh_cover(text, content, units)) / 2
         length = math.exp(-abs(math.log(len(words) / expected)))
-        quote = 0.3 if en_quoted and any(_quoted_in(pairs[i].en, phrase) for i in pair_ids) else 0.0
-        name = 0.2 if capital[phrase] * 2 > both else 0.0
+        quote = 0.3 if en_quoted and any(_quoted_in(pairs[i].en, phrase) for i in places) else 0.0
+        name = 0.2 if capital[phrase] * 2 > both and (overlap or unknown) else 0.0
         part = 0.3 if phrase in inside else 1.0  # a compound is more than the rendering of its glossary term
-        scored.append((part * dice * (0.5 + overlap + 0.5 * length + quote + name), dice, phrase))
+        near = 0.3 * position[phrase] / both
+        scored.append((part * dice * (0.5 + overlap + 0.5 * length + quote + name + near), dice, phrase))
     if not scored:
         return "", [], 0.0, False, 0.0
     scored.sort(key=lambda s: (-s[0], -len(s[2]), s[2]))
@@ -586,17 +696,27 @@ def _counterpart(
     return best[2], [s[2] for s in scored[1:4]], best[1], capital[best[2]] * 2 > joint[best[2]], best[0]
 
 
-def _zh_cover(text: str, phrase: str, forms: Mapping[str, frozenset[str]]) -> float:
-    """Share of the characters of a Chinese candidate inside glossary forms one of whose renderings the
-    English phrase holds, word for word."""
-    padded = f" {phrase} "
-    covered = [False] * len(text)
-    for form, renderings in forms.items():
-        if any(f" {r} " in padded for r in renderings if r):
-            start = text.find(form)
-            while start >= 0:
-                covered[start : start + len(form)] = [True] * len(form)
-                start = text.find(form, start + 1)
+def _en_cover(content: Sequence[str], units: Sequence[_Unit]) -> float:
+    """Share of the content words of an English phrase that translate a part of the Chinese."""
+    if not content:
+        return 0.0
+    known = set().union(*(unit.keys for unit in units)) if units else set()
+    return sum(key in known for key in content) / len(content)
+
+
+def _zh_cover(text: str, content: Sequence[str], units: Sequence[_Unit]) -> float:
+    """Share of the characters of a Chinese candidate that the English phrase translates: those of a
+    segmenter word one of whose English words it holds, and those of a glossary form in the measure
+    of the words of its rendering it holds."""
+    words = set(content)
+    covered = [0.0] * len(text)
+    for unit in units:
+        if unit.renderings:  # a glossary form: the share of its best rendering's words
+            share = max(len(r & words) / len(r) if r else 0.0 for r in unit.renderings)
+        else:
+            share = 1.0 if unit.keys & words else 0.0
+        for i in range(unit.start, unit.end):
+            covered[i] = max(covered[i], share)
     return sum(covered) / len(text)
 
 
@@ -623,13 +743,19 @@ def read_inputs(paths: Iterable[str | Path]) -> list[Input]:
 
 
 def extract_from(
-    paths: Iterable[str | Path], glossary: Glossary, *, tm: str | None = None, limit: int | None = None
+    paths: Iterable[str | Path],
+    glossary: Glossary,
+    *,
+    tm: str | None = None,
+    limit: int | None = None,
+    dictionary: str | Path | None = None,
 ) -> list[Candidate]:
-    """Candidates from files (every format ``lint`` reads) and the units of a translation memory."""
+    """Candidates from files (every format ``lint`` reads) and the units of a translation memory, with
+    a CC-CEDICT file's words to find the English (``extract_terms``)."""
     items = read_inputs(paths)
     if tm is not None:
         from .tm.store import open_tm  # the stores and their index: only when a memory is read
 
         with open_tm(tm, create=False) as memory:
             items.extend(memory.units())
-    return extract_terms(items, glossary, limit=limit)
+    return extract_terms(items, glossary, limit=limit, dictionary=dictionary)

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .assembly import make_term
 from .errors import GlossaryError, UsageError
-from .extract import Candidate
 from .formats.csv import write_csv
 from .formats.toml import slug, write_toml
 from .glossary import Glossary
 from .model import Citation, Concept, Rendering, Source, Status
+
+if TYPE_CHECKING:  # extraction itself is imported only by the command that runs it
+    from .extract import Candidate
 
 __all__ = [
     "DRAFT_SOURCE",

@@ -298,8 +298,10 @@ def _acronym(acronyms: list[tuple[int, str]], words: tuple[str, ...]) -> tuple[i
 
 
 def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
-    """The rendering with a word changed by a verb- or noun-forming suffix ("modernize the industrial
-    system", "modernization of the industrial system" for "modern industrial system")."""
+    """The rendering with a word changed in class as official translations do: by a verb- or
+    noun-forming suffix ("modernize the industrial system", "modernization of the industrial system"
+    for "modern industrial system"), or an adjective for its noun ("education system" for
+    "educational system")."""
     stems, keys = read.stems, read.keys
     wanted = tuple(english.derivation_key(word) for word in words)
     if wanted[0] not in read.derived:
@@ -317,7 +319,7 @@ def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[in
         if tuple(keys[p] for p in positions) != wanted:
             continue
         changed = [(stems[p], r) for p, r in zip(positions, words, strict=True) if stems[p] != r]
-        if changed and all(english.is_verbal_derivation(w, r) for w, r in changed):
+        if changed and all(english.is_word_class_change(w, r) for w, r in changed):
             return i, positions[-1] + 1
     return None
 
@@ -368,7 +370,10 @@ def _near(
 
 
 def _word_change(found: str, expected: str) -> str:
-    """How a word differs from the expected one, when it is a near miss: "" when it is another word."""
+    """How a word differs from the expected one, when it is a near miss: "" when it is another word
+    or a degree of the same adjective ("higher-standard opening up" is as official as "high-standard")."""
+    if english.is_comparison(found, expected):
+        return ""
     if english.derivation_key(found) == english.derivation_key(expected):
         return f"{found!r} for {expected!r}: a changed affix"
     if found.startswith(expected) and found[len(expected) :] in _INFLECTIONS:

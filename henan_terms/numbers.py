@@ -36,6 +36,7 @@ _ENGLISH_WORDS |= {word: 10 * (index + 2) for index, word in enumerate(_TENS.spl
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12}
 _MONTH_NAMES = "january february march april may june july august september october november december"
 _MONTHS = {month: index + 1 for index, month in enumerate(_MONTH_NAMES.split())}  # only in dates: "March 23"
+_MONTHS |= {month[:3]: number for month, number in _MONTHS.items() if len(month) > 4} | {"sept": 9}  # Jan, Sept
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
 _WORD_VALUES = {
     word: float(value) for table in (_ENGLISH_WORDS, _ORDINALS, _ENGLISH_SCALES) for word, value in table.items()
@@ -45,9 +46,13 @@ _ENGLISH_DIGITS = re.compile(
     r"(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?",
     re.IGNORECASE,
 )
-_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d")
+_ABBREVIATED = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_DATE = re.compile(
+    rf"\b(January|February|March|April|May|June|July|August|September|October|November|December|{_ABBREVIATED})"
+    r"\.?\s+\d"
+)
 _MONTH = re.compile(
-    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+    rf"\b(January|February|March|April|June|July|August|September|October|November|December|{_ABBREVIATED})\b"
     r"|\b(?:in|of|since|until|by|from|to|and|through) (May)\b"
 )
 
@@ -152,9 +157,14 @@ _TENTHS = re.compile(rf"(?<![{_CN}\d])([一二两三四五六七八九十\d])成
 _TIMES = re.compile(rf"({_NUM})倍|翻(一|两|三)番")
 _HALF = re.compile("一半|过半|半数")
 _SPAN = re.compile(rf"前({_NUM})(?:个)?(季度|个?月)")
+_MONTHS_FROM_JANUARY = re.compile(
+    r"(?<![\d一二三四五六七八九十])(?:1|一)月?(?:份)?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2}|[一二三四五六七八九十]{1,2})月"
+)
+_HOLIDAY = re.compile(rf"五一(?![\d{_CN}])|十一(?=假期|长假|小长假|黄金周|期间)")
 _QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
 _SECTION = re.compile(rf"(?:^|(?<=[\s。；：:]))(?:[（(]([{_CN}\d]+)[）)]|([{_CN}]+)、|([一二三四五六七八九十])是)")
 _FEW = re.compile(rf"[数几]([十百千万亿]+)|([一二两三四五六七八九])([一二两三四五六七八九])(?=[{_MEASURES}十百千万])")
+_RATIO_BEFORE = re.compile(r"(?:为|是|相当于|达到)[^，。；,;]{0,15}的$")  # 为2019年的127.9%: a ratio
 _APPROX_BEFORE = ("近", "约", "超", "逾")
 _APPROX_AFTER = ("余", "多", "左右", "上下", "来")
 _LISTABLE = tuple("个项家大条种类座所位名支件台套部处")
@@ -224,9 +234,11 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
     """The quantities of a Chinese text, outside the ``skip`` spans (glossary terms), in order.
 
     Not quantities: a numeral inside a longer word (四川, 一带, 四基, by jieba's dictionary), inside a
-    short quoted name (“三个一批”), a lone 一 (an article), 数十/几百 and other vague amounts. Read:
+    short quoted name (“三个一批”), a holiday (五一, 十一假期), a lone 一 (an article), 数十/几百 and
+    other vague amounts. Read:
     percentages (50%, 百分之五十, 3个百分点), fractions (三分之一), 成 as tenths (四成 = 40%),
-    倍 and 翻番, 一半, time spans (前三季度 = the first nine months), ranges (3至5年 gives 3 and 5),
+    倍 and 翻番, 一半, time spans (前三季度 = the first nine months; 1—6月 = the first half), ranges
+    (3至5年 gives 3 and 5),
     万/亿 scales, and approximate amounts (近两年, 300余家, 两年多, 约5万).
     """
     from .chinese import words
@@ -251,6 +263,8 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
 
     for match in _QUOTED.finditer(text):  # a short quoted name: “三个一批”, 《十四五规划》
         taken.append(match.span())
+    for match in _HOLIDAY.finditer(text):  # 五一, 十一假期: May Day and National Day, not 51 or 11
+        taken.append(match.span())
     position = 0
     for word in words(text):  # a numeral inside a word: 四川, 四基, 一带
         end = position + len(word)
@@ -272,7 +286,10 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
         numeral = match.group(1) or match.group(2) or match.group(3)
         value = _value(numeral.replace("点", ".")) if "点" not in numeral else _decimal(numeral)
         if value is not None:
-            add(match, value, _percent_forms(value) | {value / 100}, percent=True, points=bool(match.group(3)))
+            forms = _percent_forms(value) | {value / 100}
+            if value > 100 and _RATIO_BEFORE.search(text, 0, match.start()):
+                forms |= _percent_forms(round(value - 100, 10))  # 为去年的212.2%: "up 112.2 percent"
+            add(match, value, forms, percent=True, points=bool(match.group(3)))
     for match in _FRACTION.finditer(text):
         whole, part = _value(match.group(1)), _value(match.group(2))
         if whole and part is not None:
@@ -294,6 +311,13 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
             quarters = match.group(2) == "季度"
             other = 3 * length if quarters else length / 3
             add(match, length, {length, other} if other == int(other) else {length})
+    for match in _MONTHS_FROM_JANUARY.finditer(text):  # 1—6月: the first half, January to June
+        last = _value(match.group(1))
+        if last is not None and 2 <= last <= 12:
+            months = {last, month_value(int(last))}
+            months |= {last / 3} if last % 3 == 0 else set()
+            months |= {0.5} if last == 6 else set()  # "the first half"
+            add(match, last, months)
     for match in _QUARTER.finditer(text):
         quarter = _value(match.group(1))
         if quarter is not None:
@@ -388,7 +412,7 @@ _EN_WORDS = {
     "triple": 3.0,
     "tripled": 3.0,
     "threefold": 3.0,
-    "fourfold": 4.0,
+    **{f"{word}fold": float(value) for word, value in _ENGLISH_WORDS.items() if value >= 4},  # tenfold
     "quadrupled": 4.0,
     "half": 0.5,
     "halved": 0.5,

@@ -1,9 +1,11 @@
 """Writing output files safely: the path is checked before any work starts, an existing file is kept
 unless the caller forces it, and the file is written beside its place and renamed over it, so that it is
-either the old file or the complete new one, never a partial one."""
+either the old file or the complete new one, never a partial one. The temporary's name holds the
+writer's process id, so that the next write of the same output removes what a killed writer left."""
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -34,7 +36,8 @@ def replacing(path: Path, *, force: bool = False) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; renamed over ``path`` when the block ends without
     an error, removed when it ends with one."""
     check_output(path, force=force)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _remove_left_behind(path)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=_prefix(path), suffix=".tmp")
     os.close(handle)
     temporary = Path(name)
     try:
@@ -72,7 +75,8 @@ def replacing_folder(path: Path, *, force: bool = False, ours: Collection[str] =
     removed when it ends with one."""
     path = path.absolute()
     check_folder(path, force=force, ours=ours)
-    temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    _remove_left_behind(path)
+    temporary = Path(tempfile.mkdtemp(dir=path.parent, prefix=_prefix(path), suffix=".tmp"))
     old = path.parent / f"{temporary.name}.old"
     try:
         yield temporary
@@ -84,3 +88,32 @@ def replacing_folder(path: Path, *, force: bool = False, ours: Collection[str] =
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}."
+
+
+def _remove_left_behind(path: Path) -> None:
+    """Remove the temporaries of ``path`` (``.NAME.PID.*.tmp`` and a folder's ``.tmp.old``) whose
+    writer is no longer running: a writer killed before it could clean up."""
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*.tmp*"):
+        pid = left.name[len(path.name) + 2 :].split(".", 1)[0]
+        if not left.name.endswith((".tmp", ".tmp.old")) or not pid.isdigit() or _running(int(pid)):
+            continue
+        if left.is_dir() and not left.is_symlink():
+            shutil.rmtree(left, ignore_errors=True)
+        else:
+            left.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":  # no harmless signal to ask with: leave the temporary
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

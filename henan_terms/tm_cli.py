@@ -18,7 +18,7 @@ from .formats.units import read_units
 from .loader import load_glossary
 from .model import TMUnit
 from .output import check_output, replacing
-from .tm.align import Aligner, Alignment
+from .tm.align import Aligner, Alignment, Bead
 from .tm.build import build_memory
 from .tm.protocol import DEFAULT_WAIT
 from .tm.results import Match
@@ -74,8 +74,9 @@ def build(
     """Align bilingual documents (FILES, in the seed format, or --parallel pairs) sentence by sentence
     and store the aligned pairs.
 
-    Beads below the confidence threshold are not stored; they are listed for review, as are lines
-    without a counterpart and paragraphs that could not be aligned.
+    Beads below the confidence threshold are not stored; they are listed for review, as are sentences
+    and lines without a counterpart and paragraphs that could not be aligned. The summary counts the
+    sentences not stored.
     """
     if not files and not parallel:
         raise click.UsageError("give bilingual FILES or --parallel ZH EN")
@@ -84,24 +85,43 @@ def build(
     documents += [read_parallel(zh, en) for zh, en in parallel]
     console = Console(stderr=True, soft_wrap=True)  # long lines stay whole, for grep
 
-    with open_tm(db, wait=wait) as memory, Progress(console=console, transient=True) as progress:
+    with open_tm(db, wait=wait) as memory, _progress(console) as progress:
         task = progress.add_task("aligning", total=len(documents))
 
         def review(document: BilingualDocument, alignment: Alignment) -> None:
             for line in document.unpaired:
                 console.print(f"unpaired: {document.path}:{line.line}: {line.text[:60]}", markup=False)
-            for bead in alignment.rejected:
+            for bead, reason in alignment.unstored:
                 text = " ".join(bead.zh)[:40] or " ".join(bead.en)[:60]
-                console.print(f"rejected ({bead.confidence:.2f}): {bead.origin} {bead.kind}: {text}", markup=False)
+                console.print(f"not stored ({reason}): {bead.origin} {_sentences(bead)}: {text}", markup=False)
             for problem in alignment.problems:
                 console.print(f"not aligned: {problem}", markup=False)
             progress.advance(task)
 
         report = build_memory(documents, memory, aligner, review)
+    zh, en = report.unstored_sentences
     click.echo(
         f"{counted(len(documents), 'document')}, {counted(report.paragraphs, 'paragraph pair')}, "
-        f"{counted(report.beads, 'bead')}, {report.rejected} rejected for review; "
+        f"{counted(report.beads, 'bead')}, {report.rejected} rejected for review, "
+        f"{report.unpaired} without a counterpart; {zh} Chinese and {en} English sentences not stored; "
         f"stored {counted(report.counts.added, 'unit')} ({report.counts.duplicates} already there)"
+    )
+
+
+def _progress(console: Console | None = None) -> Progress:
+    """A progress display on standard error, shown only on a terminal and gone when the work ends."""
+    console = console or Console(stderr=True)
+    return Progress(console=console, transient=True, disable=not console.is_terminal)
+
+
+def _sentences(bead: Bead) -> str:
+    """Which sentences of its paragraph pair a bead holds: ``Chinese 3-4, English 3``."""
+    sides = [
+        (name, start, len(side))
+        for name, start, side in (("Chinese", bead.zh_start, bead.zh), ("English", bead.en_start, bead.en))
+    ]
+    return ", ".join(
+        f"{name} {start + 1}" + (f"-{start + count}" if count > 1 else "") for name, start, count in sides if count
     )
 
 
@@ -275,8 +295,13 @@ def history(term: str, db: str, glossaries: tuple[Path, ...], as_json: bool, lim
 def export_(db: str, fmt: str, output: Path, force: bool) -> None:
     """Write the memory as TMX 1.4b or PO."""
     check_output(output, force=force)
-    with open_tm(db, create=False) as memory, replacing(output, force=force) as temporary:
-        count = memory.export(temporary, fmt)
+    with (
+        open_tm(db, create=False) as memory,
+        replacing(output, force=force) as temporary,
+        _progress() as progress,
+    ):
+        total = len(memory)
+        count = memory.export(temporary, fmt, lambda units: progress.track(units, total, description="exporting"))
     click.echo(f"wrote {counted(count, 'unit')} to {output}")
 
 
@@ -291,8 +316,8 @@ def import_(file: Path, db: str, wait: float) -> None:
     new = sqlite_file(db)
     new = new if new is not None and not new.exists() else None
     try:
-        with open_tm(db, wait=wait) as memory:
-            counts = memory.add(units)
+        with open_tm(db, wait=wait) as memory, _progress() as progress:
+            counts = memory.add(progress.track(units, description="importing"))
     except HenanTermsError:
         if new is not None:  # a refused import leaves no empty memory behind
             for debris in (new, new.with_name(new.name + "-wal"), new.with_name(new.name + "-shm")):

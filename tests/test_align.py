@@ -258,6 +258,73 @@ def test_added_sentences_measured(glossary: Glossary) -> None:
     assert scores.lax_f1 >= 0.91, message
 
 
+# Beads of several sentences ----------------------------------------------------------------------------
+
+_GDP = "洛阳市上半年地区生产总值达到2800亿元,同比增长5.5%。"
+_RANK = "增速居全省第3位,比一季度提高0.4个百分点。"
+_PLAN = "下半年,全市将继续扩大有效投资,稳住经济大盘。"
+_PLAN_EN = (
+    "In the second half of the year, the city will continue to expand effective investment and keep the economy stable."
+)
+
+
+def test_two_chinese_sentences_rendered_as_one_form_a_2_1_bead(glossary: Glossary) -> None:
+    en = [
+        "Luoyang's GDP reached 280 billion yuan in the first half of the year, up 5.5 percent year on year, the third "
+        "fastest growth in the province and 0.4 percentage points higher than in the first quarter.",
+        _PLAN_EN,
+    ]
+    for aligner in (Aligner(glossary), Aligner(glossary, weights={})):  # anchors help; length alone finds it too
+        path = aligner.align([_GDP, _RANK, _PLAN], en)
+        assert [span for span, _ in path] == [(0, 2, 0, 1), (2, 1, 1, 1)]
+        assert min(confidence for _, confidence in path) >= 0.5
+
+
+def test_sentences_translated_one_for_one_are_not_merged(glossary: Glossary) -> None:
+    en = [
+        "Luoyang's GDP reached 280 billion yuan in the first half of the year, up 5.5 percent year on year.",
+        "Its growth was the third fastest in the province, 0.4 percentage points higher than in the first quarter.",
+        _PLAN_EN,
+    ]
+    for aligner in (Aligner(glossary), Aligner(glossary, weights={})):
+        path = aligner.align([_GDP, _RANK, _PLAN], en)
+        assert [span for span, _ in path] == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1)]
+
+
+def test_a_paragraph_aligns_alike_alone_and_within_its_document(glossary: Glossary) -> None:
+    """A short document barely moves the bundled length model: each seed paragraph pair aligned as a
+    document of its own gets the beads it gets within its article."""
+    aligner = Aligner(glossary)
+    for name in DOCUMENTS:
+        document = read_bilingual(shared_path(f"corpus/{name}.txt"))
+        within = aligner.align_document(document)
+        for pair in document.pairs:
+            alone = aligner.align_document(evolve(document, pairs=(pair,)))
+            origin = f"{name}#p{pair.zh.number}"
+            expected = [b for b in within.accepted + within.rejected if b.origin == origin]
+            assert [_span(b) for b in alone.accepted + alone.rejected] == [_span(b) for b in expected], origin
+
+
+def _span(bead: align.Bead) -> Span:
+    return bead.zh_start, len(bead.zh), bead.en_start, len(bead.en)
+
+
+def test_a_condensed_rendering_costs_less_than_a_wrong_length() -> None:
+    """Free renderings: an English half as long as the prior predicts stays possible, one a tenth as long
+    does not."""
+    model = LengthModel()
+    gaussian = evolve(model, free=0.0)
+    assert model.cost(100, 250) < 8 < gaussian.cost(100, 250)
+    assert model.cost(100, 50) > 8
+    assert model.cost(100, 500) == pytest.approx(gaussian.cost(100, 500), abs=0.05)
+
+
+def test_the_paragraph_ratio_corrects_the_model_within_a_pair() -> None:
+    model = LengthModel()
+    assert model.within(100, 300, 200).ratio == pytest.approx((300 + 200 * model.ratio) / 300)
+    assert model.within(100, 300, math.inf) == model
+
+
 # Confidence, rejection and problems -------------------------------------------------------------------
 
 
@@ -339,6 +406,30 @@ def test_a_paragraph_pair_of_mismatched_length_is_rejected_and_reported(glossary
     assert [(p.line, p.message[:35]) for p in alignment.problems] == [(51, "p21: paragraph lengths do not match")]
     assert {b.origin for b in alignment.rejected} == {"henan-advanced-manufacturing#p21"}
     assert all(not b.origin.endswith("#p21") for b in alignment.accepted)
+
+
+_SUMMARY_ZH = (
+    "2024年,洛阳市地区生产总值达到5800亿元,同比增长5.5%,规模以上工业增加值增长8.1%,社会消费品零售总额增长6.2%,"
+    "固定资产投资增长7.4%,进出口总额增长12.3%,各项主要经济指标增速均高于全省平均水平,经济运行呈现稳中有进、"
+    "持续向好的良好态势。"
+)
+
+
+def test_a_free_translation_sharing_its_numbers_is_not_taken_for_a_mispaired_paragraph(glossary: Glossary) -> None:
+    english = (
+        "In 2024, Luoyang's GDP reached 580 billion yuan, up 5.5%; industry grew 8.1%, retail 6.2%, investment 7.4%."
+    )
+    alignment = Aligner(glossary).align_document(_document((_SUMMARY_ZH, english)), LengthModel())
+    assert LengthModel().z(len(_SUMMARY_ZH), len(english)) > 4
+    assert alignment.problems == () and [b.kind for b in alignment.accepted] == ["1-1"]
+
+
+def test_a_short_english_sharing_few_numbers_is_still_reported(glossary: Glossary) -> None:
+    english = "In 2024, the city of Luoyang grew by 5.5% and kept its economy stable throughout the year."
+    alignment = Aligner(glossary).align_document(_document((_SUMMARY_ZH, english)), LengthModel())
+    [problem] = alignment.problems
+    assert problem.message.startswith("p2: paragraph lengths do not match (z =")
+    assert alignment.accepted == ()
 
 
 def test_units_join_the_sentences_of_a_bead(glossary: Glossary) -> None:

@@ -25,6 +25,19 @@ def test_lookup_prints_the_concept(run: CliRunner) -> None:
     assert "链长制" in result.output and "鏈長制" in result.output and "industrial chain leader system" in result.output
 
 
+def test_piped_lookup_keeps_citations_and_notes_whole(run: CliRunner, tmp_path: Path) -> None:
+    result = run.invoke(cli, ["lookup", "链长制"])  # the runner's output is not a terminal
+    [line] = [line for line in result.output.splitlines() if "huadu.gov.cn/" in line]
+    assert "<https://www.huadu.gov.cn/hdqzfywb/news/content/post_7963583.html>" in line
+    assert line == line.rstrip()
+    glossary = tmp_path / "brackets.csv"
+    glossary.write_text(
+        "id,zh,en,status,note\nfund,基金,fund [bold],preferred,see [red]note[/red] and [link]\n", encoding="utf-8"
+    )
+    shown = run.invoke(cli, ["lookup", "基金", "--glossary", str(glossary)]).output
+    assert "fund [bold]" in shown and "see [red]note[/red] and [link]" in shown  # text, not markup
+
+
 def test_lookup_json(run: CliRunner) -> None:
     result = run.invoke(cli, ["lookup", "鏈長制", "--json"])
     assert result.exit_code == 0

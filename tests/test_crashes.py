@@ -130,6 +130,8 @@ def test_a_killed_writer_leaves_the_old_file_or_the_complete_new_one(
         killed(command, tmp_path, duration * moment / 1000)
         after = output.read_bytes()
         assert after == old or undated(after) == complete, f"killed after {moment / 10:.1f}% of the run"
+    run(command, tmp_path)  # the next write removes what the killed ones left
+    assert sorted(p.name for p in tmp_path.glob(f".{name}.*")) == []
 
 
 def undated(content: bytes) -> bytes:

@@ -22,6 +22,7 @@ from henan_terms.extract import (
 )
 from henan_terms.extract_output import write_candidates
 from henan_terms.formats.bilingual import read_bilingual
+from henan_terms.formats.cedict import word_lexicon
 from henan_terms.lint.context import SegmentPair
 
 DOCUMENT = """\
@@ -224,3 +225,85 @@ def test_cli_reads_a_memory(tmp_path: Path, files: tuple[Path, Path]) -> None:
     assert result.exit_code == 0, result.output
     [record] = json.loads(result.output)
     assert (record["zh"], record["en"], record["examples"][0]["location"]) == ("三个一批", "Three Batches", "memo#p3")
+
+
+# The English counterpart with a dictionary ----------------------------------------------------------
+
+CEDICT = """\
+# CC-CEDICT, a few entries
+#! version=1
+倉庫 仓库 [cang1 ku4] /depot/storehouse/warehouse/CL:個|个[ge4]/
+智能 智能 [zhi4 neng2] /intelligent/able/smart (phone, system, bomb etc)/
+基地 基地 [ji1 di4] /base (of operations)/industrial or military base/al-Qaeda/
+宇 宇 [yu3] /room/universe/surname Yu/
+not an entry
+"""
+
+WAREHOUSE = """\
+Yutong Group opened its {english} on Monday.
+宇通集团“智能仓库”周一投用。
+"""
+
+
+def _warehouse(tmp_path: Path, small: Glossary, english: str, dictionary: Path | None) -> Candidate:
+    document = tmp_path / "warehouse.txt"
+    document.write_text(WAREHOUSE.format(english=english), encoding="utf-8")
+    found = {c.zh: c for c in extract_terms([read_bilingual(document)], small, dictionary=dictionary)}
+    return found["智能仓库"]
+
+
+@pytest.fixture
+def cedict(tmp_path: Path) -> Path:
+    path = tmp_path / "cedict_ts.u8"
+    path.write_text(CEDICT, encoding="utf-8")
+    return path
+
+
+def test_the_dictionary_finds_the_english_of_words_the_glossary_lacks(
+    tmp_path: Path, small: Glossary, cedict: Path
+) -> None:
+    # Without the dictionary no word of the Chinese is known: the name in the sentence is taken.
+    assert _warehouse(tmp_path, small, "smart warehouse", None).en != "smart warehouse"
+    assert _warehouse(tmp_path, small, "smart warehouse", cedict).en == "smart warehouse"
+
+
+def test_a_longer_span_with_a_word_the_chinese_lacks_is_not_chosen(
+    tmp_path: Path, small: Glossary, cedict: Path
+) -> None:
+    candidate = _warehouse(tmp_path, small, "Luoyang smart warehouse", cedict)
+    assert candidate.en == "smart warehouse"
+    assert "luoyang smart warehouse" in candidate.alternatives
+
+
+def test_word_lexicon_reads_senses_without_notes_surnames_or_classifiers(cedict: Path) -> None:
+    lexicon = word_lexicon(cedict)
+    assert lexicon["仓库"] == "depot/storehouse/warehouse"
+    assert lexicon["智能"].split("/") == ["intelligent", "able", "smart"]  # "(phone, system, bomb etc)" left out
+    assert lexicon["基地"].split("/")[:2] == ["base", "industrial or military base"]
+    assert lexicon["宇"] == "room/universe"
+    assert "倉庫" not in lexicon and len(lexicon) == 4
+    assert word_lexicon(cedict) == lexicon  # the second read comes from the cache
+
+
+def test_cli_dictionary_option(tmp_path: Path, files: tuple[Path, Path], cedict: Path) -> None:
+    document = tmp_path / "warehouse.txt"
+    document.write_text(WAREHOUSE.format(english="Luoyang smart warehouse"), encoding="utf-8")
+    command = ["extract", str(document), "--glossary", str(files[1]), "--format", "json"]
+    result = CliRunner().invoke(cli, [*command, "--dictionary", str(cedict)])
+    assert result.exit_code == 0, result.output
+    assert {c["zh"]: c["en"] for c in json.loads(result.output)}["智能仓库"] == "smart warehouse"
+    missing = CliRunner().invoke(cli, [*command, "--dictionary", str(tmp_path / "none.u8")])
+    assert missing.exit_code == 2 and "none.u8" in missing.output
+
+
+def test_the_english_is_shown_as_written_in_the_first_sentence_holding_it(
+    tmp_path: Path, small: Glossary, cedict: Path
+) -> None:
+    document = tmp_path / "warehouse.txt"
+    document.write_text(
+        "Yutong Group opened its new storehouse on Monday.\n宇通集团“智能仓库”周一投用。\n"
+        "Smart warehouses cut costs.\n智能仓库降低成本。\n",
+        encoding="utf-8",
+    )
+    found = {c.zh: c for c in extract_terms([read_bilingual(document)], small, dictionary=cedict)}
+    assert found["智能仓库"].en == "smart warehouses"  # not the lemmatised key, smart warehouse

@@ -417,6 +417,33 @@ def test_a_place_name_left_to_a_shortened_reference_is_not_reported_missing(glos
     assert [f.term for f in other.findings] == ["链长制"]
 
 
+def test_a_term_a_headline_leaves_out_is_checked_in_the_body(glossary: Glossary) -> None:
+    def missing(body_zh: str, body_en: str) -> list[tuple[str, int]]:
+        pairs = [SegmentPair("推进链长制", "Henan speeds up", "d", 1), SegmentPair(body_zh, body_en, "d", 3)]
+        report = Linter(glossary).lint(pairs, select=["missing-rendering"])
+        return [(f.term or "", f.line) for f in report.findings]
+
+    assert missing("全面推行链长制。", "It applies the industrial chain leader system.") == []
+    assert missing("全面推行链长制。", "It applies a new system.") == [("链长制", 3)]  # the body is checked
+    assert missing("全面推进工作。", "It advances the work.") == [("链长制", 1)]  # only the headline holds it
+
+
+def test_a_headline_figure_given_in_the_body_is_not_reported(glossary: Glossary) -> None:
+    def missing(headline_en: str, body_en: str, headline_zh: str = "春节假期全省接待游客5117.4万人次") -> list[str]:
+        pairs = [
+            SegmentPair(headline_zh, headline_en, "d", 1),
+            SegmentPair("全省共接待游客5117.4万人次。", body_en, "d", 3),
+        ]
+        report = Linter(glossary).lint(pairs, select=["number-mismatch"])
+        return [f.term for f in report.findings]
+
+    body = "The province received 51.174 million tourists."
+    assert missing("Henan sees a tourism boom", body) == []  # the figure is in the body
+    assert missing("Henan sees a tourism boom", "The province received many tourists.") == ["5117.4万", "5117.4万"]
+    # a sentence, not a headline: each says its own numbers
+    assert missing("Henan received many tourists.", body, "全省接待游客5117.4万人次。") == ["5117.4万"]
+
+
 def test_a_count_named_with_da_is_a_label_reported_only_against_another_number(glossary: Glossary) -> None:
     checks = ["number-mismatch"]
     dropped = Linter(glossary).lint(
@@ -459,6 +486,28 @@ def test_variant_rendering_leaves_renderings_and_shortened_references_alone(glos
     assert Linter(glossary).lint([SegmentPair(source, target)], select=["variant-rendering"]).findings == ()
 
 
+def test_a_comparative_of_a_rendering_word_is_not_a_variant(glossary: Glossary) -> None:
+    def found(target: str) -> list[str | None]:
+        report = Linter(glossary).lint([SegmentPair("推进高水平对外开放", target)], select=["variant-rendering"])
+        return [f.found for f in report.findings]
+
+    assert found("promote higher-standard opening up") == []  # a degree of the same adjective
+    assert found("promote highest-standard opening up") == []
+    assert found("promote highly-standard opening up") == ["highly-standard opening up"]  # another word
+
+
+def test_a_noun_for_its_adjective_is_an_admitted_variant_not_a_near_miss(glossary: Glossary) -> None:
+    def found(target: str) -> list[tuple[str, str | None]]:
+        report = Linter(glossary).lint([SegmentPair("建设高质量教育体系", target)])
+        return [(f.check, f.found) for f in report.findings]
+
+    assert found("build a high-quality education system") == []
+    assert found("build a high-quality educationl system") == [("variant-rendering", "high-quality educationl system")]
+    assert found("build a high-quality educationally system") == [
+        ("variant-rendering", "high-quality educationally system")
+    ]
+
+
 def test_a_word_left_out_inside_a_rendering_is_a_variant(linter: Linter) -> None:
     near = linter.lint([SegmentPair("培育战略性新兴产业", "foster strategic industries")], select=["variant-rendering"])
     assert [f.found for f in near.findings] == ["strategic industries"]
@@ -499,13 +548,31 @@ def test_percentage_points_near_misses(glossary: Glossary, source: str, target: 
     assert Linter(glossary).lint([SegmentPair(source, target)], select=["percentage-point"]).findings == ()
 
 
-def test_an_acronym_introduced_in_brackets_is_not_a_second_rendering(glossary: Glossary) -> None:
-    def ways(first: str) -> list[str]:
+def test_a_rendering_inside_a_proper_name_is_not_a_way_of_rendering(glossary: Glossary) -> None:
+    def ways(second: str) -> list[str]:
         pairs = [
-            SegmentPair("新能源汽车产量增长", first, "d", 1),
-            SegmentPair("新能源汽车销量增长", "NEV sales grew.", "d", 2),
+            SegmentPair("前五位的景区", "the top five tourist attractions", "d", 1),
+            SegmentPair("开封万岁山景区", second, "d", 2),
         ]
         return [f.term for f in Linter(glossary).lint(pairs, select=["inconsistent-rendering"]).findings]
 
-    assert ways("New energy vehicle (NEV) output grew.") == []
-    assert ways("New energy vehicle output grew.") == ["新能源汽车"]
+    assert ways("Wansui Mountain Scenic Area in Kaifeng") == []
+    assert ways("the scenic area of Wansui Mountain in Kaifeng") == ["旅游景区"]
+    assert ways("Scenic areas of Kaifeng") == ["旅游景区"]  # capitalised only to begin the sentence
+
+
+def test_a_short_form_beside_a_longer_rendering_is_not_a_second_way(glossary: Glossary) -> None:
+    def ways(*targets: tuple[str, str]) -> list[str]:
+        pairs = [SegmentPair(zh, en, "d", line) for line, (zh, en) in enumerate(targets, start=1)]
+        return [f.term for f in Linter(glossary).lint(pairs, select=["inconsistent-rendering"]).findings]
+
+    nev = ("新能源汽车销量增长", "NEV sales grew.")
+    assert ways(("新能源汽车产量增长", "New energy vehicle (NEV) output grew."), nev) == []
+    assert ways(("新能源汽车产量增长", "New energy vehicle output grew."), nev) == []
+    assert ways(("一季度外资增长", "Foreign investment up in Q1"), ("一季度实际使用外资", "in the first quarter")) == []
+    # two long renderings are two ways, whatever short form stands beside them
+    assert ways(
+        ("上半年增长", "It grew in the first half."),
+        ("上半年利润", "Profit in H1"),
+        ("上半年出口", "Exports in the January-June period"),
+    ) == ["上半年"]

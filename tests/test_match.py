@@ -146,6 +146,10 @@ def test_derivation_keys_and_possessives() -> None:
     assert english.derivation_key("strategically") == english.derivation_key("strategic")
     assert english.derivation_key("industry") == english.derivation_key("industrial")
     assert english.derivation_key("industry") != english.derivation_key("industrious")
-    assert english.is_verbal_derivation("modernize", "modern")
-    assert not english.is_verbal_derivation("strategically", "strategic")
+    assert english.is_word_class_change("modernize", "modern")
+    assert not english.is_word_class_change("strategically", "strategic")
+    assert english.is_word_class_change("education", "educational")
+    assert english.is_word_class_change("industrial", "industry")
+    assert not english.is_word_class_change("industrious", "industry")
+    assert not english.is_word_class_change("working", "work")
     assert [stem for *_, stem in english.token_spans("Henan's industries' growth")] == ["henan", "industry", "growth"]

@@ -170,6 +170,59 @@ def test_traditional_units_are_carried_by_their_metric_values(source: str, engli
     assert bool(carries(_quantity(source), english_quantities(english))) is carried
 
 
+@pytest.mark.parametrize(
+    ("source", "english", "carried"),
+    [
+        ("1—6月外贸增长", "foreign trade grew in the first half", True),
+        ("1—6月外贸增长", "foreign trade grew from January to June", True),
+        ("1—6月外贸增长", "foreign trade grew in the first five months", False),
+        ("1月至9月产量增长", "output grew in the first three quarters", True),
+        ("1月至9月产量增长", "output grew in the first nine months", True),
+        ("1月至9月产量增长", "output grew in the first eight months", False),
+    ],
+)
+def test_months_from_january_are_a_span(source: str, english: str, carried: bool) -> None:
+    assert bool(carries(_quantity(source), english_quantities(english))) is carried
+
+
+def test_a_month_range_not_from_january_is_two_months() -> None:
+    assert [q.value for q in chinese_quantities("11月至12月")] == [11, 12]
+
+
+@pytest.mark.parametrize("text", ["五一假期", "“五一”期间", "五一", "十一黄金周"])
+def test_may_day_and_national_day_are_not_numbers(text: str) -> None:
+    assert chinese_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("五十一家", 51), ("十一个项目", 11), ("五一二", 512)])
+def test_numbers_written_like_holidays_are_numbers(text: str, value: float) -> None:
+    assert [q.value for q in chinese_quantities(text)] == [value]
+
+
+def test_fold_words_and_abbreviated_months() -> None:
+    assert carries(_quantity("增长10倍"), english_quantities("a tenfold increase"))
+    assert not carries(_quantity("增长10倍"), english_quantities("a fivefold increase"))
+    assert carries(_quantity("1月开行"), english_quantities("trips in Jan soar"))
+    assert carries(_quantity("9月开行"), english_quantities("trips in Sept. rose"))
+    assert not carries(_quantity("1月开行"), english_quantities("trips in Feb soar"))
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "carried"),
+    [
+        ("游客人次为去年同期的212.2%", "tourist visits rose by 112.2 percent", True),
+        ("游客人次为去年同期的212.2%", "tourist visits reached 212.2 percent of last year's", True),
+        ("收入相当于2019年的117.1%", "revenue surpassed 2019 levels by 17.1 percent", True),
+        ("游客人次为去年同期的212.2%", "tourist visits rose by 12.2 percent", False),
+        ("游客人次增长112.2%", "tourist visits rose by 12.2 percent", False),  # growth, not a ratio
+        ("占全省的130%", "30 percent of the province's", False),
+    ],
+)
+def test_a_ratio_to_an_earlier_value_is_carried_by_the_growth(source: str, english: str, carried: bool) -> None:
+    [quantity] = [q for q in chinese_quantities(source) if q.percent]
+    assert bool(carries(quantity, english_quantities(english))) is carried
+
+
 def test_list_sizes() -> None:
     assert list_sizes("in Henan and Shandong") == {2}
     assert list_sizes("Zhengzhou, Luoyang, Kaifeng and Xinxiang") == {2, 3, 4}

@@ -4,6 +4,9 @@ memory import leaves no memory behind; --no-deprecated holds in every export for
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from click.testing import CliRunner
 
 from henan_terms.cli import cli
 from henan_terms.exchange import EXPORT_FORMATS
+from henan_terms.output import replacing, replacing_folder
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -98,3 +102,23 @@ def test_import_refuses_a_project_csv_without_status_as_validate_does(tmp_path: 
         code, output = run(*command)
         assert code == 2 and "missing columns ['status']" in output
     assert not (tmp_path / "terms.toml").exists()
+
+
+def test_a_write_removes_the_temporaries_of_killed_writers_and_no_others(tmp_path: Path) -> None:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(finished.stdout)
+    out = tmp_path / "out.tbx"
+    (tmp_path / f".out.tbx.{dead}.abc.tmp").write_text("partial")
+    (tmp_path / f".out.tbx.{os.getpid()}.def.tmp").write_text("another writer at work")  # still running
+    (tmp_path / ".other.tbx.1.x.tmp").write_text("another output's")
+    (tmp_path / f".site.{dead}.ghi.tmp").mkdir()
+    (tmp_path / f".site.{dead}.ghi.tmp" / "index.html").write_text("partial")
+    with replacing(out) as temporary:
+        temporary.write_text("new")
+    with replacing_folder(tmp_path / "site") as folder:
+        (folder / "index.html").write_text("new")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+        ".other.tbx.1.x.tmp",
+        f".out.tbx.{os.getpid()}.def.tmp",
+    ]
+    assert out.read_text() == "new" and (tmp_path / "site" / "index.html").read_text() == "new"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from henan_terms import Glossary
+from henan_terms.cli import cli
 from henan_terms.formats.bilingual import read_bilingual
 from henan_terms.tm import Aligner, build_memory, open_tm
 
@@ -32,3 +37,42 @@ def test_building_twice_stores_nothing_new(glossary: Glossary) -> None:
         second = build_memory([document], memory, Aligner(glossary))
     assert first.counts.added > 0 and second.counts.added == 0
     assert second.counts.duplicates == first.counts.added + first.counts.duplicates
+
+
+def test_sentences_left_without_a_counterpart_are_counted_and_listed(glossary: Glossary, tmp_path: Path) -> None:
+    path = tmp_path / "caption.txt"
+    path.write_text(
+        "Luoyang's GDP reached 280 billion yuan in the first half of the year, up 5.5 percent year on year. "
+        "In the second half of the year, the city will continue to expand effective investment.\n\n"
+        "洛阳市上半年地区生产总值达到2800亿元,同比增长5.5%。图为洛阳市一家机器人生产基地。"
+        "下半年,全市将继续扩大有效投资。\n",
+        encoding="utf-8",
+    )
+    with open_tm(":memory:") as memory:
+        report = build_memory([read_bilingual(path)], memory, Aligner(glossary))
+        stored = len(memory)
+    [alignment] = report.alignments
+    [(bead, reason)] = alignment.unstored
+    assert (bead.zh, bead.en, reason) == (("图为洛阳市一家机器人生产基地。",), (), "no counterpart")
+    assert (report.unpaired, report.rejected, report.unstored_sentences, stored) == (1, 0, (1, 0), 2)
+
+
+def test_a_build_that_stores_every_sentence_reports_none_left_out(glossary: Glossary) -> None:
+    document = read_bilingual(shared_path("corpus/henan-industry-carriers.txt"))
+    with open_tm(":memory:") as memory:
+        report = build_memory([document], memory, Aligner(glossary))
+    assert (report.unpaired, report.unstored_sentences) == (0, (0, 0))
+    assert report.alignments[0].unstored == ()
+
+
+def test_build_summary_counts_the_sentences_not_stored(tmp_path: Path) -> None:
+    path = tmp_path / "caption.txt"
+    path.write_text(
+        "In the second half of the year, the city will continue to expand effective investment.\n\n"
+        "图为洛阳市一家机器人生产基地。下半年,全市将继续扩大有效投资。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["tm", "build", str(path), "--db", str(tmp_path / "tm.db")])
+    assert result.exit_code == 0, result.output
+    assert "1 without a counterpart; 1 Chinese and 0 English sentences not stored" in result.stdout
+    assert "not stored (no counterpart): caption#p2 Chinese 1: 图为洛阳市一家机器人生产基地。" in result.stderr

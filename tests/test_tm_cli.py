@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,3 +218,23 @@ def test_search_marks_differences_adapts_numbers_and_finds_fragments(tmp_path: P
     assert none.exit_code == 1 and json.loads(none.stdout) == []
     unrelated = runner.invoke(cli, ["tm", "search", "完全无关的一句话", "--db", db])
     assert unrelated.exit_code == 1 and "no match scores 75 or more and no unit shares a fragment" in unrelated.output
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_import_and_export_show_progress_only_on_a_terminal(terminal: bool, tmp_path: Path) -> None:
+    tmx = shared_path("realworld/tmx/heartsome_ImportTMXTest_en-US_zh-CN_bpt.tmx")
+    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE")}
+    if terminal:
+        environment["FORCE_COLOR"] = "1"  # standard error taken for a terminal
+    for command in (["import", str(tmx)], ["export", "-o", "out.tmx"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "henan_terms", "tm", *command, "--db", "m.db"],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        word = "importing" if command[0] == "import" else "exporting"
+        assert (word in done.stderr) is terminal
+        assert terminal or done.stderr == ""

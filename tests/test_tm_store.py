@@ -567,6 +567,24 @@ def test_postgresql_opening_without_creating_refuses_a_schema_without_memory(pos
         assert len(memory) == 0
 
 
+def test_postgresql_memory_is_read_where_writing_is_refused(postgres: _Postgres) -> None:
+    url = postgres.url()
+    with open_tm(url) as memory:
+        memory.add([unit("已有的句子", "Kept.")])
+    standby = f"{url}%20-cdefault_transaction_read_only%3Don"  # a server or role that only reads
+    with open_tm(standby, create=False) as memory:
+        assert [match.unit.target for match in memory.search("已有的句子", 100)] == ["Kept."]
+        with pytest.raises(HenanTermsError, match=r"nothing added to the translation memory: .*read-only"):
+            memory.add([unit("新的句子", "New.")])
+    with pytest.raises(HenanTermsError, match=r"cannot open as a translation memory: .*read-only"):
+        open_tm(standby)  # creating needs writing: refused with the server's reason
+    # opened for reading: adding is refused, nothing stored
+    with open_tm(url, create=False) as memory, pytest.raises(HenanTermsError, match="nothing added"):
+        memory.add([unit("新的句子", "New.")])
+    with open_tm(url) as memory:
+        assert [stored.target for stored in memory.units()] == ["Kept."]
+
+
 def test_files_that_are_not_memories_are_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as db:

@@ -13,22 +13,27 @@ entry that gives the head term: preferably not a name, with an English sense, an
 form that OpenCC gives (so 干 is read gàn, traditional 幹). Renderings from the other entries say in
 their note how they differ (``read gān, traditional 乾``). Entries without Han characters, with pinyin
 that does not fit the headword, or with no English sense are reported as not kept.
+
+:func:`word_lexicon` reads the dictionary another way, for term extraction: each simplified headword
+with the English words of its senses, as base forms, kept in the cache for the file's contents.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
 from attrs import frozen
 
-from .. import chinese
+from .. import chinese, english
+from ..cache import cached, remember
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status
+from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble
 from .text import control_problem
 
@@ -37,6 +42,7 @@ __all__ = [
     "Entry",
     "cedict_glossary",
     "read_cedict",
+    "word_lexicon",
 ]
 
 SOURCE_ID = "cc-cedict"
@@ -80,6 +86,54 @@ def read_cedict(path: str | Path, *, limit: int | None = None) -> Imported:
 def cedict_glossary(path: str | Path, entries: int) -> Glossary:
     """A glossary of the first ``entries`` entries of CC-CEDICT, for benchmarks."""
     return read_cedict(path, limit=entries).glossary
+
+
+# A word lexicon ----------------------------------------------------------------------------------
+
+_LEXICON_WORDS = 4
+_PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\]]*\]|^(?:abbr\. (?:for|of|to)|lit\.|fig\.|\(\w+\)) ")
+_NOT_A_TRANSLATION = re.compile(r"^(?:surname |(?:Kangxi )?radical |classifier |abbr\.$|\(\w+\)$)", re.IGNORECASE)
+
+
+def word_lexicon(path: str | Path) -> Mapping[str, str]:
+    """Simplified headword → its English senses in the dictionary's order, each as the base forms
+    (:func:`english.token_spans`) of its words, lowercase, in one string: senses separated by ``/``,
+    words by spaces (``基地`` → ``base/industrial or military base/al qaeda``).
+    Of each sense, parenthesised words are left out and only the first four words are read (a long
+    sense describes rather than translates); classifiers, cross-references, pronunciation notes,
+    surnames and radicals are not senses. Built once for the contents of a file and kept in the cache
+    (:mod:`henan_terms.cache`), as strings, which load three times faster than sets."""
+    path = Path(path)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
+    code = (Path(__file__).read_bytes(), (Path(english.__file__)).read_bytes())
+    digest = hashlib.sha256(__version__.encode() + b"\0".join(code) + content).hexdigest()
+    name = f"cedict-lexicon-{digest[:32]}"
+    found = cached(name)
+    if isinstance(found, dict):
+        return found
+    lexicon = _word_lexicon(content.decode("utf-8", errors="replace"))
+    remember(name, lexicon)
+    return lexicon
+
+
+def _word_lexicon(text: str) -> dict[str, str]:
+    words: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        match = _ENTRY.match(line)
+        if match is None or line.startswith("#"):
+            continue
+        found = words.setdefault(match.group(2), [])
+        for sense in match.group(4).split("/"):
+            sense = sense.strip()
+            if sense and not _NOT_A_SENSE.match(sense) and not _NOT_A_TRANSLATION.match(sense):
+                tokens = english.token_spans(_PARENTHESIS.sub(" ", sense))
+                read = " ".join(base for _, _, base in tokens[:_LEXICON_WORDS] if base)
+                if read and read not in found:
+                    found.append(read)
+    return {headword: "/".join(senses) for headword, senses in words.items() if senses}
 
 
 # Reading lines ------------------------------------------------------------------------------------

@@ -298,6 +298,9 @@ def read_toml_glossary(
     return drafts, sources
 
 
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?|undated")
+
+
 def _toml_sources(raw: Any, places: _TomlPlaces, problems: list[Problem]) -> dict[str, tuple[Source, str]]:
     sources = {}
     for key, fields in raw.items() if isinstance(raw, dict) else ():
@@ -313,6 +316,15 @@ def _toml_sources(raw: Any, places: _TomlPlaces, problems: list[Problem]) -> dic
         if fields.get("kind", "publication") not in ("seed", "publication"):
             problems.append(problem_at(where, f"source {key!r}: kind must be 'seed' or 'publication'"))
         values = {k: str(v) for k, v in fields.items() if k in _SOURCE_FIELDS}
+        if values.get("date") and not _DATE.fullmatch(values["date"]):
+            problems.append(
+                problem_at(
+                    where,
+                    f"source {key!r}: date {values['date']!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY or undated)",
+                )
+            )
+        if values.get("url") and not values["url"].startswith(("https://", "http://")):
+            problems.append(problem_at(where, f"source {key!r}: url {values['url']!r} is not a web address"))
         sources[key] = (Source(id=key, **values), where)
     return sources
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import english
 from ..chinese import HAN, has_han
@@ -96,10 +96,21 @@ def missing_rendering(context: LintContext) -> Iterator[Finding]:
     paraphrase far more often than they get it wrong, so a missing rendering is a place to look, not
     a fault. A team whose drafts must use the glossary's renderings raises it in the configuration
     (``[tool.henan-terms.severity] missing-rendering = "warning"``).
+
+    A headline (a segment whose Chinese ends no sentence) is rewritten more freely than the body: a
+    term it leaves out is not reported when the body of the same draft holds the term, where its
+    rendering is checked.
     """
+    in_body: dict[str, set[str]] = {}
     for segment in context.segments:
+        if not _is_headline(segment.pair.source):
+            in_body.setdefault(segment.pair.path, set()).update(segment.concepts)
+    for segment in context.segments:
+        headline = _is_headline(segment.pair.source)
         for concept_id, (concept, _) in segment.concepts.items():
             if concept.subject == PLACE or segment.used(concept_id) or _left_in_chinese(segment, concept_id):
+                continue
+            if headline and concept_id in in_body.get(segment.pair.path, ()):
                 continue
             if segment.near_misses(concept_id) or segment.compound(concept_id):
                 continue
@@ -222,19 +233,24 @@ def deprecated_rendering(context: LintContext) -> Iterator[Finding]:
 def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
     """One source term is rendered in different ways.
 
-    Across all the drafts linted together, and inside one segment. An acronym introduced in brackets
-    after another rendering ("new energy vehicles (NEVs)") is that rendering written short, not a
-    second way.
+    Across all the drafts linted together, and inside one segment. A short form in capitals beside a
+    longer rendering ("new energy vehicles (NEVs)"; "Q1" in a headline, "first quarter" in the text)
+    is that rendering written short, not a second way; a rendering inside a proper name ("Wansui
+    Mountain Scenic Area") is the name's wording, not a way of rendering the term.
     """
     uses: dict[str, list[tuple[Segment, int, int, str]]] = {}
     for segment in context.segments:
         for concept_id in segment.concepts:
             for match in segment.used(concept_id):
-                if match.rendering.status is not Status.DEPRECATED and match.kind == "exact":
+                if (
+                    match.rendering.status is not Status.DEPRECATED
+                    and match.kind == "exact"
+                    and not _inside_name(segment.pair.target, match.start, match.rendering.text)
+                ):
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
-        introduced = _introduced_acronyms(occurrences)
-        occurrences = [(s, b, e, introduced.get(r, r)) for s, b, e, r in occurrences]
+        if any(not _is_short_form(r) for *_, r in occurrences):
+            occurrences = [o for o in occurrences if not _is_short_form(o[3])]
         counts: dict[str, int] = {}
         for *_, rendering in occurrences:
             counts[rendering] = counts.get(rendering, 0) + 1
@@ -262,20 +278,20 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
         )
 
 
-def _introduced_acronyms(occurrences: list[tuple[Segment, int, int, str]]) -> dict[str, str]:
-    """Acronym renderings the translation introduces in brackets after another rendering of the same
-    term ("new energy vehicles (NEVs)"), each mapped to that rendering: one way, written two ways."""
-    renderings = {r for *_, r in occurrences}
-    introduced = {}
-    for acronym in (r for r in renderings if r.isupper()):
-        bracketed = re.compile(rf"\(\s*{re.escape(acronym)}s?\s*\)")
-        for target in {segment.pair.target for segment, *_ in occurrences}:
-            for match in bracketed.finditer(target):
-                preceding = f" {english.fold(target[: match.start()])}"
-                other = next((r for r in renderings - {acronym} if preceding.endswith(f" {english.fold(r)}")), None)
-                if other:
-                    introduced[acronym] = other
-    return introduced
+def _inside_name(target: str, start: int, rendering: str) -> bool:
+    """Whether a rendering written in small letters stands capitalised after a capitalised word:
+    part of a proper name ("Wansui Mountain Scenic Area" for "scenic area"), whose wording its owner
+    chose, or of a title in capitals."""
+    if not rendering[:1].islower() or not target[start : start + 1].isupper():
+        return False
+    before = target[:start].rstrip()
+    previous = before.split()[-1] if before.split() else ""
+    return previous[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
+
+
+def _is_short_form(rendering: str) -> bool:
+    """A rendering written short in capitals (NEV, Q1, FTZ): another way of writing a longer one."""
+    return rendering.isupper() and len(rendering) <= 6
 
 
 def untranslated_cjk(context: LintContext) -> Iterator[Finding]:
@@ -306,12 +322,30 @@ def number_mismatch(context: LintContext) -> Iterator[Finding]:
     numerals inside a word (四川, 四基) or a short quoted name (“三个一批”), numerals inside glossary
     terms (十四五, 两区), approximate amounts (近两年 → "in recent years", 300余家), section numbers
     left out, and a small count the English expresses by listing the things counted (两个省 →
-    "Henan and Shandong").
+    "Henan and Shandong"). A number left out of a headline (a segment whose Chinese ends no
+    sentence) is not reported when the translation of the same draft gives it elsewhere: headlines
+    are rewritten, and the figures are in the body.
     """
+    numbers_of_draft: dict[str, list[EnglishNumber]] = {}
+
+    def in_draft(path: str, quantity: Quantity) -> bool:
+        if path not in numbers_of_draft:
+            targets = (s.pair.target for s in context.segments if s.pair.path == path)
+            numbers_of_draft[path] = [n for target in targets for n in english_quantities(target)]
+        return carries(quantity, numbers_of_draft[path]) is not None
+
     for segment in context.segments:
         if not has_han(segment.pair.source):
             continue
-        yield from _number_findings(context, segment)
+        yield from _number_findings(context, segment, in_draft)
+
+
+_SENTENCE_END = re.compile("[。！？!?；;]")
+
+
+def _is_headline(source: str) -> bool:
+    """Whether a segment's Chinese ends no sentence: a headline, a title or a section heading."""
+    return _SENTENCE_END.search(source) is None
 
 
 def _sentence_units(context: LintContext, segment: Segment) -> list[tuple[int, str, int, str]]:
@@ -345,8 +379,11 @@ def _offsets(text: str, sentences: list[str]) -> list[int]:
     return offsets
 
 
-def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding]:
+def _number_findings(
+    context: LintContext, segment: Segment, in_draft: Callable[[str, Quantity], bool]
+) -> Iterator[Finding]:
     pair = segment.pair
+    headline = _is_headline(pair.source)
     terms = [(m.start, m.end) for m in segment.sources]
     quantities = chinese_quantities(pair.source, skip=terms)
     if not quantities:
@@ -381,6 +418,8 @@ def _number_findings(context: LintContext, segment: Segment) -> Iterator[Finding
             other = next((n for n in spare if n in local and _comparable(quantity, n)), None)
             if other is None and (quantity.approximate or quantity.section):
                 continue
+            if other is None and headline and in_draft(pair.path, quantity):
+                continue  # a headline's figure, given in the body
             if (
                 other is None
                 and quantity.count

@@ -7,8 +7,10 @@ over beads 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-0 and 0-1. A bead costs, in nats,
 - for a bead with sentences on both sides, the Gale–Church length cost ``-log(2·(1 - Φ(|z|)))``,
   ``z = (c·zh - en) / sqrt(s²·(zh + en/c)/2)``, where ``zh`` and ``en`` are the bead's lengths in
   characters and ``c`` (English characters per Chinese character) and ``s²`` (variance per Chinese
-  character) are estimated from the paragraph pairs being aligned, shrunk towards a prior
-  (:class:`LengthModel`); a 1-0 or 0-1 bead has nothing to compare its length with and costs its prior alone;
+  character) come from the bundled zh→en prior, moved a little by the document's paragraph pairs
+  (:class:`LengthModel`), ``c`` then by the paragraph pair's own ratio; a small share of free renderings
+  makes a large difference of length costly but not impossible; a 1-0 or 0-1 bead has nothing to
+  compare its length with and costs its prior alone;
 - minus a reward for every lexical anchor found on both sides of the bead: a glossary concept (a Chinese
   term in the Chinese, one of its renderings in the English, compared through :func:`english.fold`), a
   number (Arabic or Chinese numerals, ``千亿`` = ``100 billion``), a Latin acronym (``5G``, ``ETDZ``) or a
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from .. import english
 from ..errors import Problem
@@ -100,39 +102,55 @@ _MAD_TO_SD = 1.4826  # standard deviation of a normal distribution per unit of m
 
 @frozen
 class LengthModel:
-    """Gale–Church parameters: English characters per Chinese character, and their variance per character.
+    """Gale–Church parameters: English characters per Chinese character and their variance per
+    character, with a share of free renderings whose length varies more.
 
-    The defaults are the priors: 4.7 characters, and Gale and Church's variance of 6.8 per character of
-    English scaled to a Chinese character (6.8 × 4.7 ≈ 32).
+    The defaults are the bundled zh→en prior: ratio and variance fitted on the hand-aligned beads of
+    the seed articles (39 beads: 5.02 English characters per Chinese character, variance 29.4 per
+    character). A length difference is judged against a mixture: with probability ``1 - free`` the
+    Gale–Church normal; with probability ``free`` a free rendering, whose English length is ``ratio``
+    times the Chinese times a log-normal factor of spread ``free_spread`` (one standard deviation of
+    0.4 is a factor of 1.5), for renderings that condense or expand (an editor's note cut to half its
+    length). The seed, a close translation, cannot fit these two; they are set, not fitted.
     """
 
-    ratio: float = 4.7
-    variance: float = 32.0
+    ratio: float = 5.0
+    variance: float = 29.0
+    free: float = 0.02
+    free_spread: float = 0.4
 
     @classmethod
     def estimate(
-        cls, lengths: Iterable[tuple[int, int]], prior: LengthModel | None = None, weight: int = 500
+        cls, lengths: Iterable[tuple[int, int]], prior: LengthModel | None = None, weight: int = 5000
     ) -> LengthModel:
         """Estimate from (Chinese, English) lengths of aligned texts, shrunk towards ``prior``.
 
         The ratio is total English over total Chinese length, the prior counting as ``weight`` Chinese
-        characters. The variance comes from the median deviation, so that a few mispaired texts do not
-        inflate it, and the prior counts as five texts.
+        characters (about two articles, so that a short document barely moves it). The variance comes
+        from the median deviation, so that a few mispaired texts do not inflate it, and the prior counts
+        as twenty texts.
         """
         prior = prior or cls()
         pairs = [(zh, en) for zh, en in lengths if zh > 0]
         total_zh, total_en = sum(zh for zh, _ in pairs), sum(en for _, en in pairs)
         ratio = (total_en + weight * prior.ratio) / (total_zh + weight)
         if not pairs:
-            return cls(ratio, prior.variance)
+            return cls(ratio, prior.variance, prior.free, prior.free_spread)
         deviation = _MAD_TO_SD * statistics.median(abs(en - ratio * zh) / math.sqrt(zh) for zh, en in pairs)
-        variance = (len(pairs) * deviation**2 + 5 * prior.variance) / (len(pairs) + 5)
-        return cls(ratio, variance)
+        variance = (len(pairs) * deviation**2 + 20 * prior.variance) / (len(pairs) + 20)
+        return cls(ratio, variance, prior.free, prior.free_spread)
 
     @classmethod
     def from_documents(cls, documents: Iterable[BilingualDocument], prior: LengthModel | None = None) -> LengthModel:
         """Estimate from the paragraph pairs of documents."""
         return cls.estimate(((len(p.zh.text), len(p.en.text)) for d in documents for p in d.pairs), prior)
+
+    def within(self, zh: int, en: int, weight: float) -> LengthModel:
+        """The model for the sentences of one paragraph pair of ``zh`` and ``en`` characters: the ratio
+        is the pair's own, the model's counting as ``weight`` Chinese characters (``inf``: the model's)."""
+        if math.isinf(weight) or zh + weight <= 0:
+            return self
+        return evolve(self, ratio=(en + weight * self.ratio) / (zh + weight))
 
     def z(self, zh: int, en: int) -> float:
         """How many standard deviations the English length lies from the one the Chinese length predicts."""
@@ -142,7 +160,9 @@ class LengthModel:
 
     def cost(self, zh: int, en: int) -> float:
         """``-log`` of the probability of a length difference at least as large as this one."""
-        tail = math.erfc(self.z(zh, en) / math.sqrt(2))
+        tail = (1 - self.free) * math.erfc(self.z(zh, en) / math.sqrt(2))
+        if self.free and zh and en:
+            tail += self.free * math.erfc(abs(math.log(en / (self.ratio * zh))) / (self.free_spread * math.sqrt(2)))
         return -math.log(tail) if tail > 0 else _MAX_COST
 
 
@@ -259,6 +279,42 @@ class Alignment:
     problems: tuple[Problem, ...]
     model: LengthModel
 
+    @property
+    def unpaired(self) -> tuple[Bead, ...]:
+        """The accepted 1-0 and 0-1 beads: sentences the model takes to have no counterpart, which no
+        unit stores."""
+        return tuple(bead for bead in self.accepted if not bead.is_pair)
+
+    @property
+    def unstored(self) -> tuple[tuple[Bead, str], ...]:
+        """Every bead whose sentences no unit stores, in document order, with the reason: ``confidence
+        0.42`` (below the threshold), ``its paragraph is reported`` (see ``problems``), ``no counterpart``
+        (an accepted 1-0 or 0-1 bead). Paragraphs without any bead are in ``problems`` alone."""
+        reported = {problem.message.partition(":")[0] for problem in self.problems}
+        found = [
+            (bead, "its paragraph is reported" if _paragraph(bead) in reported else f"confidence {bead.confidence:.2f}")
+            for bead in self.rejected
+        ]
+        found += [(bead, "no counterpart") for bead in self.unpaired]
+        return tuple(sorted(found, key=lambda item: _position(item[0])))
+
+    @property
+    def unstored_sentences(self) -> tuple[int, int]:
+        """How many Chinese and English sentences no unit stores (those of :attr:`unstored`)."""
+        beads = [bead for bead, _ in self.unstored]
+        return sum(len(bead.zh) for bead in beads), sum(len(bead.en) for bead in beads)
+
+
+def _paragraph(bead: Bead) -> str:
+    """The bead's Chinese paragraph, as problems name it: ``p12``."""
+    return bead.origin.rpartition("#")[2]
+
+
+def _position(bead: Bead) -> tuple[int, int, int]:
+    """Where a bead stands in its document: paragraph number, first Chinese and first English sentence."""
+    number = _paragraph(bead).removeprefix("p")
+    return int(number) if number.isdigit() else 0, bead.zh_start, bead.en_start
+
 
 def units(alignment: Alignment) -> list[TMUnit]:
     """Translation units of the accepted beads that have sentences on both sides."""
@@ -280,6 +336,8 @@ def _known_beads(_aligner: object, _attribute: object, priors: Mapping[tuple[int
 Span = tuple[int, int, int, int]
 """A bead as (first Chinese sentence, Chinese count, first English sentence, English count)."""
 
+_Groups = dict[tuple[int, int], tuple[int, Counter[str]]]
+
 
 @frozen(eq=False)
 class Aligner:
@@ -287,9 +345,13 @@ class Aligner:
 
     ``threshold``: beads of lower confidence are rejected. ``max_paragraph_z``: a paragraph pair whose
     lengths lie further apart than this many standard deviations of the length model is probably not a
-    translation pair; its beads are all rejected and the pair is reported. ``max_pairing_z``: neighbouring
+    translation pair, unless its English has at least three of the glossary terms and numbers of its
+    Chinese and at least a third of them (a free translation); its beads are all rejected and the pair is
+    reported. ``max_pairing_z``: neighbouring
     paragraphs without a common anchor whose lengths lie further apart than this (by the prior model)
-    are not paired at all (:meth:`plausible`).
+    are not paired at all (:meth:`plausible`). ``paragraph_weight``: within a paragraph pair, the
+    ratio of English to Chinese length is the pair's own (over the sentences a first pass pairs), the
+    model's counting as this many Chinese characters; ``math.inf`` keeps the model's.
     """
 
     glossary: Glossary
@@ -299,6 +361,7 @@ class Aligner:
     prior_model: LengthModel = field(factory=LengthModel)
     max_paragraph_z: float = 4.0
     max_pairing_z: float = 8.0
+    paragraph_weight: float = 200.0
 
     @cached_property
     def anchors(self) -> AnchorFinder:
@@ -361,14 +424,38 @@ class Aligner:
             for (i, di, j, dj), confidence in self.align(zh, en, model)
         ]
         z = model.z(len(pair.zh.text), len(pair.en.text))
-        if z > self.max_paragraph_z:
+        if z > self.max_paragraph_z and not self._shares_content(pair):
             return beads, f"paragraph lengths do not match (z = {z:.1f}): check that they translate each other"
         return beads, ""
 
+    def _shares_content(self, pair: ParagraphPair) -> bool:
+        """Whether the English of a pair has at least three of the glossary terms and numbers of its
+        Chinese, and at least a third of them: a free translation rather than a mispaired paragraph."""
+        zh = {a for a in self.anchors.chinese(pair.zh.text) if a.startswith(("term:", "number:"))}
+        shared = zh & self.anchors.english(pair.en.text).keys()
+        return len(shared) >= max(3, len(zh) / 3)
+
     def align(self, zh: Sequence[str], en: Sequence[str], model: LengthModel | None = None) -> list[tuple[Span, float]]:
-        """The best path of beads through two lists of sentences, each bead with its posterior probability."""
+        """The best path of beads through two lists of sentences, each bead with its posterior probability.
+
+        Two passes: the first with the model's ratio; the second with the ratio of the sentences the
+        first paired (those it leaves without a counterpart do not count), the model's counting as
+        ``paragraph_weight`` Chinese characters.
+        """
         band = _Band(len(zh), len(en))
-        costs = self._bead_costs(zh, en, model or self.prior_model, band)
+        model = model or self.prior_model
+        groups = self._groups(zh, en)
+        costs = self._bead_costs(groups, model, band)
+        if not math.isinf(self.paragraph_weight):
+            path = _viterbi(costs, band)
+            paired = [(i, di, j, dj) for i, di, j, dj in path if di and dj]
+            local = model.within(
+                sum(len(s) for i, di, _, _ in paired for s in zh[i : i + di]),
+                sum(len(s) for _, _, j, dj in paired for s in en[j : j + dj]),
+                self.paragraph_weight,
+            )
+            if local != model:
+                costs = self._bead_costs(groups, local, band)
         forward = _forward(costs, band)
         backward = _backward(costs, band)
         total = forward[len(zh), len(en)]
@@ -377,12 +464,19 @@ class Aligner:
             for span in _viterbi(costs, band)
         ]
 
-    def _bead_costs(self, zh: Sequence[str], en: Sequence[str], model: LengthModel, band: _Band) -> dict[Span, float]:
-        """The cost of every bead that fits in the lattice (inside the band)."""
+    def _groups(self, zh: Sequence[str], en: Sequence[str]) -> tuple[_Groups, _Groups, dict[str, float]]:
+        """Length and rewarded anchors of every run of up to three sentences on each side, and the reward
+        of each anchor."""
         zh_found = [self.anchors.chinese(s) for s in zh]
         en_found = [self.anchors.english(s) for s in en]
         rewards = self._rewards(zh_found, en_found)
-        zh_groups, en_groups = _groups(zh, zh_found, rewards.keys()), _groups(en, en_found, rewards.keys())
+        return _groups(zh, zh_found, rewards.keys()), _groups(en, en_found, rewards.keys()), rewards
+
+    def _bead_costs(
+        self, groups: tuple[_Groups, _Groups, dict[str, float]], model: LengthModel, band: _Band
+    ) -> dict[Span, float]:
+        """The cost of every bead that fits in the lattice (inside the band)."""
+        zh_groups, en_groups, rewards = groups
         costs: dict[Span, float] = {}
         for (i, di), (zh_length, zh_anchors) in zh_groups.items():
             for j in band.columns(i):
@@ -413,9 +507,7 @@ def _has_content(anchors: Counter[str]) -> bool:
     return any(anchor.startswith(("term:", "number:")) for anchor in anchors)
 
 
-def _groups(
-    sentences: Sequence[str], found: Sequence[Counter[str]], kept: Collection[str]
-) -> dict[tuple[int, int], tuple[int, Counter[str]]]:
+def _groups(sentences: Sequence[str], found: Sequence[Counter[str]], kept: Collection[str]) -> _Groups:
     """Length and anchors (those in ``kept``) of every run of up to three sentences, by (first, count).
 
     A 1-0 or 0-1 bead has no counterpart to compare its length with: its length cost is left out.

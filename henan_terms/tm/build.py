@@ -38,6 +38,18 @@ class BuildReport:
     def rejected(self) -> int:
         return sum(len(a.rejected) for a in self.alignments)
 
+    @property
+    def unpaired(self) -> int:
+        """Accepted 1-0 and 0-1 beads: sentences without a counterpart, stored in no unit."""
+        return sum(len(a.unpaired) for a in self.alignments)
+
+    @property
+    def unstored_sentences(self) -> tuple[int, int]:
+        """Chinese and English sentences stored in no unit: those of rejected beads and of 1-0 and 0-1
+        beads (paragraphs that could not be aligned at all are in each alignment's problems)."""
+        counts = [a.unstored_sentences for a in self.alignments]
+        return sum(zh for zh, _ in counts), sum(en for _, en in counts)
+
 
 def build_memory(
     documents: Iterable[BilingualDocument],

@@ -96,11 +96,16 @@ class PostgresTM(TranslationMemory):
             found = self._db.execute("SELECT to_regclass('tm_meta')").fetchone()
             if not create and (found is None or found[0] is None):
                 raise no_memory(self.url)
-            with self._db.transaction():  # memories made at once: one creates the tables, the others wait
-                self._db.execute("SELECT pg_advisory_xact_lock(hashtext('henan_terms translation memory'))")
-                self._db.execute(_SCHEMA)
-                self._db.execute("INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,))
-            self._db.execute(_INCOMING)
+            if create:
+                with self._db.transaction():  # memories made at once: one creates the tables, the others wait
+                    self._db.execute("SELECT pg_advisory_xact_lock(hashtext('henan_terms translation memory'))")
+                    self._db.execute(_SCHEMA)
+                    self._db.execute(
+                        "INSERT INTO tm_meta VALUES ('schema', %s) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,)
+                    )
+                self._db.execute(_INCOMING)
+            else:  # reading only: a role that may only read, or a standby server, can search and export
+                self._db.execute("SET default_transaction_read_only = on")
             row = self._db.execute("SELECT value FROM tm_meta WHERE key = 'schema'").fetchone()
         except psycopg.Error as error:
             raise TranslationMemoryError(f"{self.url}: cannot open as a translation memory: {error}") from None
@@ -127,7 +132,7 @@ class PostgresTM(TranslationMemory):
             with self._db.transaction():
                 self._db.execute("LOCK TABLE tm_postings IN SHARE ROW EXCLUSIVE MODE")  # one add at a time
                 return add_in_chunks(units, self._store_new)
-        except psycopg.OperationalError as error:  # the connection lost, another add held the lock past the wait, …
+        except (psycopg.OperationalError, psycopg.errors.ReadOnlySqlTransaction) as error:  # connection lost, …
             reason = str(error).strip()
             if isinstance(error, psycopg.errors.LockNotAvailable):
                 reason = wait_ran_out(self.wait)

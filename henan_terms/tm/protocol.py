@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -79,13 +79,18 @@ class TranslationMemory(IndexReader, Protocol):
         spotter = SourceSpotter(glossary)
         return [rendering_history(self, concept, spotter, examples) for concept in concepts]
 
-    def export(self, path: str | Path, format: str = "tmx") -> int:
-        """Write every unit to a file as ``tmx`` (TMX 1.4b) or ``po``; returns how many."""
-        if format == "tmx":
-            return write_tmx(self.units(), path)
-        if format == "po":
-            return write_po_units(self.units(), path)
-        raise UsageError(f"cannot export a translation memory as {format!r}: use tmx or po")
+    def export(
+        self,
+        path: str | Path,
+        format: str = "tmx",
+        watch: Callable[[Iterable[TMUnit]], Iterable[TMUnit]] | None = None,
+    ) -> int:
+        """Write every unit to a file as ``tmx`` (TMX 1.4b) or ``po``; returns how many. ``watch``
+        wraps the units on their way to the file (a progress display counts them)."""
+        if format not in ("tmx", "po"):
+            raise UsageError(f"cannot export a translation memory as {format!r}: use tmx or po")
+        units = self.units() if watch is None else watch(self.units())
+        return write_tmx(units, path) if format == "tmx" else write_po_units(units, path)
 
     def import_file(
         self, path: str | Path, source_lang: str = "zh", target_lang: str = "en", skipped: list[Problem] | None = None
