@@ -206,7 +206,7 @@ class TargetSpotter:
         found = []
         for concept in concepts:
             for rendering, words in self._by_concept.get(concept.id, []):
-                hit = _near(read, words, _optional_words(rendering.text))
+                hit = _near(read, words, _optional_words(rendering.text), _written(rendering.text, words))
                 if hit is None:
                     continue
                 first, last, how = hit
@@ -331,12 +331,23 @@ _FUNCTION_WORDS = frozenset(
 """Words a translation may leave out of a rendering without changing it."""
 
 
+def _written(rendering: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The rendering's words as written, in small letters (Fuxi, not its base form), to name them."""
+    written = tuple(rendering[start:end].lower() for start, end, _ in english.token_spans(rendering))
+    return written if len(written) == len(words) else words
+
+
 def _near(
-    read: _Read, words: tuple[str, ...], optional: frozenset[str] = _FUNCTION_WORDS
+    read: _Read,
+    words: tuple[str, ...],
+    optional: frozenset[str] = _FUNCTION_WORDS,
+    written: tuple[str, ...] | None = None,
 ) -> tuple[int, int, str] | None:
     """A token span one edit away from the rendering: one word changed by an affix or a typo, two
     words written as one, or a word inside the rendering left out (not one of ``optional``, and not
-    found elsewhere in the text); the other words equal."""
+    found elsewhere in the text); the other words equal. ``written`` names the rendering's words in
+    the message (default: their base forms)."""
+    written = written or words
     n = len(words)
     if n < 2:
         return None
@@ -351,7 +362,7 @@ def _near(
             differing = [k for k in range(n) if window[k] != words[k]]
             if len(differing) == 1:
                 k = differing[0]
-                how = _word_change(window[k], words[k])
+                how = _word_change(window[k], words[k], _token_text(read, i + k), written[k])
                 if how:
                     return i, i + n, how
         shorter = tuple(stems[i : i + n - 1])
@@ -360,28 +371,35 @@ def _near(
         for k in range(n - 1):
             expected = (*words[:k], words[k] + words[k + 1], *words[k + 2 :])
             if shorter == expected:
-                return i, i + n - 1, f"{words[k]!r} and {words[k + 1]!r} written as one word"
+                return i, i + n - 1, f"{written[k]!r} and {written[k + 1]!r} written as one word"
         for k in range(1, n - 1):  # a word inside the rendering left out: "new productive forces"
             if words[k] in optional or words[k] in index:  # a word the text has elsewhere: another word order
                 continue
             if shorter == (*words[:k], *words[k + 1 :]):
-                return i, i + n - 1, f"{words[k]!r} left out"
+                return i, i + n - 1, f"{written[k]!r} left out"
     return None
 
 
-def _word_change(found: str, expected: str) -> str:
+def _token_text(read: _Read, index: int) -> str:
+    start, end, _ = read.tokens[index]
+    return read.text[start:end].lower()
+
+
+def _word_change(found: str, expected: str, found_written: str = "", expected_written: str = "") -> str:
     """How a word differs from the expected one, when it is a near miss: "" when it is another word
-    or a degree of the same adjective ("higher-standard opening up" is as official as "high-standard")."""
+    or a degree of the same adjective ("higher-standard opening up" is as official as "high-standard").
+    The words are compared by their base forms and named as written."""
+    named = f"{found_written or found!r} for {expected_written or expected!r}"
     if english.is_comparison(found, expected):
         return ""
     if english.derivation_key(found) == english.derivation_key(expected):
-        return f"{found!r} for {expected!r}: a changed affix"
+        return f"{named}: a changed affix"
     if found.startswith(expected) and found[len(expected) :] in _INFLECTIONS:
-        return f"{found!r} for {expected!r}: a changed affix"
+        return f"{named}: a changed affix"
     if min(len(found), len(expected)) >= 5 and Levenshtein.distance(found, expected) <= (
         2 if len(expected) >= 8 else 1
     ):
-        return f"{found!r} for {expected!r}: a misspelling"
+        return f"{named}: a misspelling"
     return ""
 
 

@@ -458,6 +458,7 @@ def test_a_count_named_with_da_is_a_label_reported_only_against_another_number(g
     ("source", "target", "found", "how"),
     [
         ("大力发展新质生产力", "develop new productive forces", "new productive forces", "'quality' left out"),
+        ("参观太昊伏羲陵", "visit the Taihao Mausoleum", "Taihao Mausoleum", "'fuxi' left out"),  # as written
         (
             "召开中央经济工作会议",
             "the Central Economic Working Conference",
