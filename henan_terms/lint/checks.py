@@ -180,8 +180,10 @@ def variant_rendering(context: LintContext) -> Iterator[Finding]:
     No accepted rendering of a term of the source is in the translation, but a phrase one edit
     away from one is: a word changed by an affix ("strategically emerging industries" for
     "strategic emerging industry"), a misspelt word, or two words written as one ("14thFive-Year
-    Plan"). The phrase is not itself a rendering in the glossary. The message gives the phrase
-    found and the rendering to use; ``--fix`` replaces the phrase. Not for base words whose wording
+    Plan"), each a warning; or a word inside the rendering left out ("new productive forces"), an
+    info, since names are often shortened in use ("Taihao Mausoleum", "carbon peaking"). The phrase
+    is not itself a rendering in the glossary. The message gives the phrase found and the rendering
+    to use; ``--fix`` replaces the phrase. Not for base words whose wording
     the glossary marks free: a phrase close to one of their renderings is another way of saying it.
     """
     for segment in context.segments:
@@ -200,6 +202,7 @@ def variant_rendering(context: LintContext) -> Iterator[Finding]:
                     concept=concept_id,
                     found=found,
                     expected=near.rendering.text,
+                    **({"severity": Severity.INFO} if near.how.endswith(" left out") else {}),
                 )
 
 
