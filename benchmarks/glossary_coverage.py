@@ -42,7 +42,7 @@ def main() -> None:
     agreeing = 0
     table = []
     for row in rows:
-        concepts = [h.concept for h in glossary.lookup(row["zh"]) if h.field == "zh"]
+        concepts = [h.concept for h in glossary.lookup(row["zh"]) if h.field in ("zh", "traditional")]
         concept = next((c for c in concepts if any(row["zh"] in (t.text, *t.traditional_forms) for t in c.terms)), None)
         renderings = {english.fold(r.text): r for r in concept.renderings} if concept else {}
         used = renderings.get(english.fold(row["en"]))
