@@ -17,6 +17,7 @@ __all__ = [
     "derivation_key",
     "fold",
     "is_comparison",
+    "is_verb_form",
     "is_word_class_change",
     "token_spans",
     "word_forms",
@@ -51,6 +52,15 @@ def is_comparison(word: str, adjective: str) -> bool:
     from lemminflect import getLemma
 
     return adjective in getLemma(word, upos="ADJ", lemmatize_oov=False)
+
+
+def is_verb_form(word: str, verb: str) -> bool:
+    """Whether a word is an inflected form of a verb (building, built, builds for build)."""
+    if not word.startswith(verb[:2]):
+        return False
+    from lemminflect import getLemma
+
+    return verb in getLemma(word, upos="VERB", lemmatize_oov=False)
 
 
 def _dictionary_base_form(word: str) -> str | None:

@@ -176,12 +176,14 @@ class TargetSpotter:
         tokens = read.tokens
         for rendering, words in self._by_concept[concept.id]:
             coordinated = words[0] in read.index and words[-1] in read.index
-            if not (coordinated or read.acronyms or english.derivation_key(words[0]) in read.derived):
+            inflected = len(words) > 1 and words[-1] in read.index
+            if not (inflected or read.acronyms or english.derivation_key(words[0]) in read.derived):
                 continue  # nothing of the rendering in the text
             for kind, span in (
                 ("coordinated", _coordinated(read, words) if coordinated else None),
                 ("acronym", _acronym(read.acronyms, words)),
                 ("admitted-variant", _derived(read, words, taken)),
+                ("admitted-variant", _inflected_verb(read, words, taken) if inflected else None),
             ):
                 if span is not None:
                     first, last = span
@@ -321,6 +323,19 @@ def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[in
         changed = [(stems[p], r) for p, r in zip(positions, words, strict=True) if stems[p] != r]
         if changed and all(english.is_word_class_change(w, r) for w, r in changed):
             return i, positions[-1] + 1
+    return None
+
+
+def _inflected_verb(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
+    """A rendering that begins with a verb, with that verb inflected as the sentence needs ("building
+    a modern socialist country" for "build a modern socialist country")."""
+    stems, n = read.stems, len(words)
+    for i in read.index.get(words[1], ()):
+        first = i - 1
+        if first < 0 or tuple(stems[i : i + n - 1]) != words[1:] or any(taken[first : first + n]):
+            continue
+        if stems[first] != words[0] and english.is_verb_form(stems[first], words[0]):
+            return first, first + n
     return None
 
 

@@ -497,6 +497,18 @@ def test_a_comparative_of_a_rendering_word_is_not_a_variant(glossary: Glossary) 
     assert found("promote highly-standard opening up") == ["highly-standard opening up"]  # another word
 
 
+def test_a_rendering_that_begins_with_a_verb_takes_the_verb_inflected(glossary: Glossary) -> None:
+    def found(target: str) -> list[tuple[str, str | None]]:
+        report = Linter(glossary).lint([SegmentPair("全面建设社会主义现代化国家", target)])
+        return [(f.check, f.found) for f in report.findings]
+
+    assert found("advances in building a modern socialist country in all respects") == []
+    assert found("it built a modern socialist country in all respects") == []
+    assert found("advances in builder a modern socialist country in all respects") == [
+        ("variant-rendering", "builder a modern socialist country in all respects")
+    ]
+
+
 def test_a_noun_for_its_adjective_is_an_admitted_variant_not_a_near_miss(glossary: Glossary) -> None:
     def found(target: str) -> list[tuple[str, str | None]]:
         report = Linter(glossary).lint([SegmentPair("建设高质量教育体系", target)])
