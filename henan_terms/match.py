@@ -328,13 +328,17 @@ def _derived(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[in
 
 def _inflected_verb(read: _Read, words: tuple[str, ...], taken: list[bool]) -> tuple[int, int] | None:
     """A rendering that begins with a verb, with that verb inflected as the sentence needs ("building
-    a modern socialist country" for "build a modern socialist country")."""
+    a modern socialist country" for "build a modern socialist country"). The inflected verb is written
+    in small letters, or begins a sentence: a capital inside a sentence marks a name, whose wording is
+    fixed ("Economic Working Conference" is not "work conference")."""
     stems, n = read.stems, len(words)
     for i in read.index.get(words[1], ()):
         first = i - 1
         if first < 0 or tuple(stems[i : i + n - 1]) != words[1:] or any(taken[first : first + n]):
             continue
-        if stems[first] != words[0] and english.is_verb_form(stems[first], words[0]):
+        start = read.tokens[first][0]
+        in_name = read.text[start].isupper() and read.text[:start].rstrip()[-1:] not in ("", ".", "!", "?")
+        if not in_name and stems[first] != words[0] and english.is_verb_form(stems[first], words[0]):
             return first, first + n
     return None
 

@@ -504,6 +504,7 @@ def test_a_rendering_that_begins_with_a_verb_takes_the_verb_inflected(glossary: 
 
     assert found("advances in building a modern socialist country in all respects") == []
     assert found("it built a modern socialist country in all respects") == []
+    assert found("Building a modern socialist country in all respects: advances") == []  # a sentence begins
     assert found("advances in builder a modern socialist country in all respects") == [
         ("variant-rendering", "builder a modern socialist country in all respects")
     ]
