@@ -10,7 +10,7 @@ longest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 import ahocorasick
@@ -77,6 +77,13 @@ class SourceSpotter:
         self._automaton.make_automaton()
         self._segmenter = Segmenter(forms)
 
+    def concept_ids(self, text: str) -> Iterator[str]:
+        """The concept of every form in a text, overlapping forms included (the aligner's anchors)."""
+        if not len(self._automaton):  # a glossary without terms: an automaton never made
+            return
+        for _end, (_form, holders) in self._automaton.iter(text):
+            yield from sorted({concept.id for concept in holders})
+
     def spot(self, text: str) -> list[SourceMatch]:
         """Terms in the text: longest first, never across a word boundary, never overlapping."""
         candidates = [(end + 1 - len(form), end + 1, holders) for end, (form, holders) in self._automaton.iter(text)]
@@ -128,6 +135,14 @@ class TargetSpotter:
                 pattern = f" {key} "
                 self._automaton.add_word(pattern, (len(pattern), key.count(" ") + 1, tuple(holders)))
         self._automaton.make_automaton()
+
+    def concept_ids(self, folded: str) -> Iterator[str]:
+        """The concept of every rendering in a folded text (:func:`english.fold`, a space either side),
+        overlapping renderings included (the aligner's anchors)."""
+        if not len(self._automaton):
+            return
+        for _end, (_length, _words, holders) in self._automaton.iter(folded):
+            yield from sorted({concept.id for concept, _ in holders})
 
     def spot(self, text: str, needs: Mapping[str, int]) -> list[TargetMatch]:
         """Renderings standing for the source's terms: ``needs`` maps each concept id to its number

@@ -34,9 +34,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 from attrs import evolve, field, frozen
 
 from .. import english
@@ -183,13 +181,14 @@ def _is_acronym(word: str) -> bool:
 
 @frozen(eq=False)
 class AnchorFinder:
-    """Finds the lexical anchors of Chinese and English sentences, with one automaton per language."""
+    """Finds the lexical anchors of Chinese and English sentences, with the automata of the glossary's
+    term spotters (built with its index, or brought from the cache)."""
 
     glossary: Glossary
 
     def chinese(self, sentence: str) -> Counter[str]:
         """Anchors of a Chinese sentence: glossary concepts, numbers, Latin words, quotations."""
-        found: Counter[str] = Counter(f"term:{i}" for i in _matches(self._zh_terms, sentence))
+        found: Counter[str] = Counter(f"term:{i}" for i in self.glossary.index.source_spotter.concept_ids(sentence))
         found.update(f"number:{value:.12g}" for value, _, _ in chinese_numbers(sentence))
         found.update(f"latin:{word.upper()}" for word in _LATIN.findall(sentence) if not word.isdigit())
         found.update("quote" for _ in _ZH_QUOTED.finditer(sentence))
@@ -198,50 +197,13 @@ class AnchorFinder:
     def english(self, sentence: str) -> Counter[str]:
         """Anchors of an English sentence: glossary renderings, numbers, acronyms, quotations."""
         folded = f" {english.fold(sentence)} "
-        found: Counter[str] = Counter(f"term:{i}" for i in _matches(self._en_renderings, folded))
+        found: Counter[str] = Counter(f"term:{i}" for i in self.glossary.index.target_spotter.concept_ids(folded))
         found.update(f"number:{value:.12g}" for value in english_numbers(sentence))
         found.update(
             f"latin:{word.upper()}" for word in _LATIN.findall(sentence) if not word.islower() and _is_acronym(word)
         )
         found.update("quote" for _ in _EN_QUOTED.finditer(sentence))
         return found
-
-    @cached_property
-    def _zh_terms(self) -> Any:
-        keys: dict[str, set[str]] = {}
-        for concept in self.glossary:
-            for term in concept.terms:
-                for form in (term.text, *term.traditional_forms):
-                    keys.setdefault(form, set()).add(concept.id)
-        return _automaton(keys)
-
-    @cached_property
-    def _en_renderings(self) -> Any:
-        keys: dict[str, set[str]] = {}
-        for concept in self.glossary:
-            for rendering in concept.renderings:
-                if folded := english.fold(rendering.text):
-                    keys.setdefault(f" {folded} ", set()).add(concept.id)
-        return _automaton(keys)
-
-
-def _automaton(keys: Mapping[str, set[str]]) -> Any:
-    """An Aho–Corasick automaton from each key to its concept ids; None when there are no keys."""
-    if not keys:
-        return None
-    automaton = ahocorasick.Automaton()
-    for key, ids in keys.items():
-        automaton.add_word(key, tuple(sorted(ids)))
-    automaton.make_automaton()
-    return automaton
-
-
-def _matches(automaton: Any, text: str) -> Iterator[str]:
-    """The concept ids of every key found in a text, overlapping matches included."""
-    if automaton is None:
-        return
-    for _end, ids in automaton.iter(text):
-        yield from ids
 
 
 # Alignment records --------------------------------------------------------------------------------
