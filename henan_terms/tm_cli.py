@@ -150,11 +150,12 @@ def search(
     glossaries: tuple[Path, ...],
 ) -> int:
     """Find earlier translations of a Chinese sentence: exact and fuzzy matches, with what differs
-    marked and numbers adapted, then fragment matches, with the English of the shared stretch where
-    glossary terms and numbers place it (or, with --concordance, every unit holding a phrase). Exit 1
-    when nothing is found; the best score is shown when nothing scores high enough."""
+    marked and numbers and glossary terms adapted, then fragment matches, with the English of the
+    shared stretch where glossary terms and numbers place it (or, with --concordance, every unit
+    holding a phrase). Exit 1 when nothing is found; the best score is shown when nothing scores high
+    enough."""
     best = None
-    glossary = load_glossary(*glossaries) if fragments and glossaries else None
+    glossary = load_glossary(*glossaries) if glossaries else None
     with open_tm(db, create=False) as memory:
         if concordance:
             matches = [Match(unit, 100.0, "concordance") for unit in memory.concordance(text, limit=limit)]

@@ -127,6 +127,50 @@ def test_no_adaptation_where_the_numbers_cannot_be_placed(source: str, query: st
     assert adapt(normalize(query), normalize(source), target) is None
 
 
+# Adapted glossary terms ----------------------------------------------------------------------------
+
+NEV = "大力发展新能源汽车产业，产量增长30%。"
+NEV_EN = "We will vigorously develop the new energy vehicle industry; output grew by 30 percent."
+
+
+def test_a_glossary_term_alone_differing_gives_the_adapted_translation(memory: TranslationMemory) -> None:
+    memory.add([unit(NEV, NEV_EN)])
+    [match] = memory.search("大力发展智能网联汽车产业，产量增长45%。")  # a term and a number differ
+    assert match.kind == "fuzzy" and match.adapted is not None
+    assert match.adapted.target == (
+        "We will vigorously develop the intelligent connected vehicle industry; output grew by 45 percent."
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "query", "target", "adapted"),
+    [
+        ("发展新能源汽车。", "发展智能网联汽车。", "New energy vehicles grew.", "Intelligent connected vehicles grew."),
+        ("发展新能源汽车。", "发展智能网联汽车。", "NEV output grew.", "ICV output grew."),  # a short form
+    ],
+)
+def test_an_adapted_term_keeps_the_case_and_number_of_the_stored_rendering(
+    glossary: Glossary, source: str, query: str, target: str, adapted: str
+) -> None:
+    found = adapt(normalize(query), normalize(source), target, glossary)
+    assert found is not None and found.target == adapted
+
+
+@pytest.mark.parametrize(
+    ("source", "query", "target"),
+    [
+        ("发展新能源汽车。", "发展智能网联汽车。", "Electric cars grew."),  # the English does not render the term
+        ("发展新能源汽车。", "发展新能源汽车产业链。", "New energy vehicles grew."),  # more than a term differs
+        ("发展新能源汽车和新能源汽车。", "发展智能网联汽车和新能源汽车。", "New energy vehicles grew."),  # 2 needed
+        ("发展新能源汽车。", "发展80%。", "New energy vehicles grew."),  # a number where a term stood
+    ],
+)
+def test_no_adaptation_where_the_terms_cannot_be_placed(
+    glossary: Glossary, source: str, query: str, target: str
+) -> None:
+    assert adapt(normalize(query), normalize(source), target, glossary) is None
+
+
 def test_english_like_keeps_commas_only_where_the_style_has_them() -> None:
     [plain] = english_quantities("80000 yuan")
     [small] = english_quantities("80 firms")

@@ -3,7 +3,6 @@ and numbers adapted, then, if asked, fragment matches; ranked exact > fuzzy > fr
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..errors import UsageError
@@ -21,8 +20,6 @@ __all__ = [
     "lookup",
 ]
 
-_NUMERALS = re.compile("[0-9.,%零〇一二两三四五六七八九十百千万亿]+")
-
 
 def lookup(
     reader: IndexReader,
@@ -33,8 +30,8 @@ def lookup(
     glossary: Glossary | None = None,
 ) -> list[Match]:
     """Exact and fuzzy matches of the text, best first, then (with ``fragments``) fragment matches,
-    longest shared stretch first, up to ``limit`` in all. ``glossary`` places a fragment's English
-    (the bundled glossary when None)."""
+    longest shared stretch first, up to ``limit`` in all. ``glossary`` places a fragment's English and
+    adapts the glossary terms of a fuzzy match (the bundled glossary when None)."""
     if limit is not None and limit < 0:
         raise UsageError(f"limit must not be negative, not {limit}")
     query = normalize(text)
@@ -42,19 +39,20 @@ def lookup(
         return []
     written = Written(text, query)
     hits = fuzzy_hits(reader, query, min_score, limit)
+    if glossary is None and (fragments or any(source != query for _, _, source in hits)):
+        glossary = _bundled()
     units = reader.read_units([unit_id for unit_id, _, _ in hits])
-    matches = [_fuzzy(units[unit_id], value, written, query, source) for unit_id, value, source in hits]
-    if fragments and (limit is None or len(matches) < limit):
+    matches = [_fuzzy(units[unit_id], value, written, query, source, glossary) for unit_id, value, source in hits]
+    if fragments and glossary is not None and (limit is None or len(matches) < limit):
         matches += _fragments(reader, written, query, {unit_id for unit_id, _, _ in hits}, limit, glossary)
     return matches
 
 
-def _fuzzy(unit: TMUnit, value: float, written: Written, query: str, source: str) -> Match:
+def _fuzzy(unit: TMUnit, value: float, written: Written, query: str, source: str, glossary: Glossary | None) -> Match:
     if query == source:
         return Match(unit, value, "exact")
     found = differences(written, query, Written(unit.source, source), source)
-    numbers_only = _NUMERALS.sub("", query) == _NUMERALS.sub("", source)  # quick: adapt reads the quantities
-    return Match(unit, value, "fuzzy", found, adapt(query, source, unit.target) if numbers_only else None)
+    return Match(unit, value, "fuzzy", found, adapt(query, source, unit.target, glossary))
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +62,10 @@ def _bundled() -> Glossary:
 
 
 def _fragments(
-    reader: IndexReader, written: Written, query: str, exclude: set[int], limit: int | None, glossary: Glossary | None
+    reader: IndexReader, written: Written, query: str, exclude: set[int], limit: int | None, glossary: Glossary
 ) -> list[Match]:
     """Fragment matches up to the room left under ``limit``; a unit proposing the same stretch and
     English as one already listed is left out."""
-    glossary = _bundled() if glossary is None else glossary
     room = None if limit is None else limit - len(exclude)
     found: list[Match] = []
     seen = set()
