@@ -17,6 +17,7 @@ __all__ = [
     "derivation_key",
     "fold",
     "is_comparison",
+    "is_short_form",
     "is_verb_form",
     "is_word_class_change",
     "token_spans",
@@ -52,6 +53,11 @@ def is_comparison(word: str, adjective: str) -> bool:
     from lemminflect import getLemma
 
     return adjective in getLemma(word, upos="ADJ", lemmatize_oov=False)
+
+
+def is_short_form(rendering: str) -> bool:
+    """A rendering written short in capitals (NEV, Q1, FTZ): another way of writing a longer one."""
+    return rendering.isupper() and len(rendering) <= 6
 
 
 def is_verb_form(word: str, verb: str) -> bool:

@@ -183,8 +183,8 @@ def variant_rendering(context: LintContext) -> Iterator[Finding]:
     Plan"), each a warning; or a word inside the rendering left out ("new productive forces"), an
     info, since names are often shortened in use ("Taihao Mausoleum", "carbon peaking"). The phrase
     is not itself a rendering in the glossary. The message gives the phrase found and the rendering
-    to use; ``--fix`` replaces the phrase. Not for base words whose wording
-    the glossary marks free: a phrase close to one of their renderings is another way of saying it.
+    to use; ``--fix`` replaces the phrase. Not for base words whose wording the glossary marks free:
+    a phrase close to one of their renderings is another way of saying it.
     """
     for segment in context.segments:
         for concept_id, (concept, _) in segment.concepts.items():
@@ -260,8 +260,8 @@ def inconsistent_rendering(context: LintContext) -> Iterator[Finding]:
                 ):
                     uses.setdefault(concept_id, []).append((segment, match.start, match.end, match.rendering.text))
     for concept_id, occurrences in uses.items():
-        if any(not _is_short_form(r) for *_, r in occurrences):
-            occurrences = [o for o in occurrences if not _is_short_form(o[3])]
+        if any(not english.is_short_form(r) for *_, r in occurrences):
+            occurrences = [o for o in occurrences if not english.is_short_form(o[3])]
         counts: dict[str, int] = {}
         for *_, rendering in occurrences:
             counts[rendering] = counts.get(rendering, 0) + 1
@@ -298,11 +298,6 @@ def _inside_name(target: str, start: int, rendering: str) -> bool:
     before = target[:start].rstrip()
     previous = before.split()[-1] if before.split() else ""
     return previous[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
-
-
-def _is_short_form(rendering: str) -> bool:
-    """A rendering written short in capitals (NEV, Q1, FTZ): another way of writing a longer one."""
-    return rendering.isupper() and len(rendering) <= 6
 
 
 def untranslated_cjk(context: LintContext) -> Iterator[Finding]:

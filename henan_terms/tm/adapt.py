@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from .. import english
 from ..glossary import Glossary
 from ..match import SourceMatch
 from ..model import Status
@@ -97,14 +98,9 @@ def _renderings(
     if len(found) != needed or not accepted:
         return None
     full = new.preferred.text if new.preferred else accepted[0]
-    short = next((r for r in accepted if _is_short_form(r)), full)
+    short = next((r for r in accepted if english.is_short_form(r)), full)
     written = [(m, target[m.start : m.end]) for m in found]
-    return [(m.start, m.end, replacement(text, short if _is_short_form(text) else full)) for m, text in written]
-
-
-def _is_short_form(text: str) -> bool:
-    """A rendering written short in capitals (NEV, ICV): replaced by the new concept's short form."""
-    return text.isupper() and len(text) <= 6
+    return [(m.start, m.end, replacement(text, short if english.is_short_form(text) else full)) for m, text in written]
 
 
 def _parts(text: str, glossary: Glossary | None) -> list[_Part]:
