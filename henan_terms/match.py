@@ -365,8 +365,10 @@ _FUNCTION_WORDS = frozenset(
 """Words a translation may leave out of a rendering without changing it."""
 
 
+@lru_cache(maxsize=100_000)
 def _written(rendering: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """The rendering's words as written, in small letters (Fuxi, not its base form), to name them."""
+    """The rendering's words as written, in small letters (Fuxi, not its base form), to name them;
+    read once per rendering, like its optional words."""
     written = tuple(rendering[start:end].lower() for start, end, _ in english.token_spans(rendering))
     return written if len(written) == len(words) else words
 
