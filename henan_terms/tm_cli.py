@@ -86,7 +86,7 @@ def build(
     console = Console(stderr=True, soft_wrap=True)  # long lines stay whole, for grep
 
     with open_tm(db, wait=wait) as memory, _progress(console) as progress:
-        task = progress.add_task("aligning", total=sum(len(d.pairs) for d in documents))  # by paragraph pairs
+        task = progress.add_task("aligning", total=sum(len(d.pairs) for d in documents))
 
         def review(document: BilingualDocument, alignment: Alignment) -> None:
             for line in document.unpaired:
@@ -96,9 +96,8 @@ def build(
                 console.print(f"not stored ({reason}): {bead.origin} {_sentences(bead)}: {text}", markup=False)
             for problem in alignment.problems:
                 console.print(f"not aligned: {problem}", markup=False)
-            progress.advance(task, len(document.pairs))
 
-        report = build_memory(documents, memory, aligner, review)
+        report = build_memory(documents, memory, aligner, review, lambda: progress.advance(task))
     zh, en = report.unstored_sentences
     click.echo(
         f"{counted(len(documents), 'document')}, {counted(report.paragraphs, 'paragraph pair')}, "

@@ -20,10 +20,14 @@ def test_build_memory_stores_the_accepted_pairs_and_reports_each_document(glossa
         for name in ("advanced-manufacturing", "industry-carriers")
     ]
     seen: list[str] = []
+    paragraphs: list[int] = []  # how many documents were done at each paragraph: progress within them
     with open_tm(":memory:") as memory:
-        report = build_memory(documents, memory, Aligner(glossary), lambda d, _: seen.append(d.path))
+        report = build_memory(
+            documents, memory, Aligner(glossary), lambda d, _: seen.append(d.path), lambda: paragraphs.append(len(seen))
+        )
         stored = len(memory)
     assert seen == [d.path for d in documents]
+    assert len(paragraphs) == report.paragraphs and paragraphs[0] == 0 and paragraphs[-1] == 1
     assert report.counts.added == stored > 20
     assert report.paragraphs == sum(len(d.pairs) for d in documents)
     accepted = sum(len(a.accepted) for a in report.alignments)

@@ -31,7 +31,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -353,8 +353,14 @@ class Aligner:
             return False
         return self.prior_model.z(len(zh.text), len(en.text)) <= self.max_pairing_z
 
-    def align_document(self, document: BilingualDocument, model: LengthModel | None = None) -> Alignment:
-        """Align every paragraph pair of a document; the length model is estimated from it unless given."""
+    def align_document(
+        self,
+        document: BilingualDocument,
+        model: LengthModel | None = None,
+        on_paragraph: Callable[[], None] | None = None,
+    ) -> Alignment:
+        """Align every paragraph pair of a document; the length model is estimated from it unless given.
+        ``on_paragraph`` is called after each pair (progress through a long document)."""
         model = model or LengthModel.from_documents([document], self.prior_model)
         name = Path(document.path).stem
         accepted: list[Bead] = []
@@ -369,6 +375,8 @@ class Aligner:
                 problem = f"no sentence pair aligned with confidence {self.threshold:g} or more"
             if problem:
                 problems.append(Problem(document.path, pair.zh.line, f"p{pair.zh.number}: {problem}"))
+            if on_paragraph is not None:
+                on_paragraph()
         return Alignment(document.path, tuple(accepted), tuple(rejected), tuple(problems), model)
 
     def _align_pair(self, pair: ParagraphPair, origin: str, model: LengthModel) -> tuple[list[Bead], str]:

@@ -56,14 +56,16 @@ def build_memory(
     memory: TranslationMemory,
     aligner: Aligner,
     on_document: Callable[[BilingualDocument, Alignment], None] | None = None,
+    on_paragraph: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Align every document and add its accepted pairs to the memory; ``on_document`` is called after
-    each one (for progress and for reporting what was rejected as it happens)."""
+    each document (for reporting what was rejected as it happens), ``on_paragraph`` after each
+    paragraph pair (for progress)."""
     done: list[BilingualDocument] = []
     alignments: list[Alignment] = []
     counts = AddCounts()
     for document in documents:
-        alignment = aligner.align_document(document)
+        alignment = aligner.align_document(document, on_paragraph=on_paragraph)
         counts += memory.add(units(alignment))
         done.append(document)
         alignments.append(alignment)
