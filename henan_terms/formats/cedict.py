@@ -34,11 +34,10 @@ from typing import IO
 from attrs import frozen
 
 from .. import chinese, english
-from ..cache import cached, remember
+from ..cache import cache_key, cached, remember
 from ..errors import FormatError, Problem
 from ..glossary import Glossary
 from ..model import Citation, Rendering, Source, Status
-from ..version import __version__
 from .imports import ConceptDraft, Imported, TermDraft, assemble
 from .text import UTF16_WITHOUT_BOM, control_problem, looks_utf16
 
@@ -113,9 +112,9 @@ def word_lexicon(path: str | Path) -> Mapping[str, str]:
         content = path.read_bytes()
     except OSError as error:
         raise FormatError(str(path), 0, f"cannot read: {error.strerror}") from None
-    code = (Path(__file__).read_bytes(), (Path(english.__file__)).read_bytes())
-    digest = hashlib.sha256(__version__.encode() + b"\0".join(code) + content).hexdigest()
-    name = f"cedict-lexicon-{digest[:32]}"
+    readers = [Path(__file__), Path(english.__file__)]  # how the senses are read into words
+    key = cache_key("cedict-lexicon", [*readers, path], [*(reader.read_bytes() for reader in readers), content])
+    name = f"cedict-lexicon-{key[:32]}"
     found = cached(name)
     if isinstance(found, dict):
         return found
