@@ -85,9 +85,9 @@ def ours(aligner: Aligner) -> Callable[[str, int, list[str], list[str]], list[Be
             document = read_bilingual(GOLD.parent / file, aligner.plausible)
             alignment = aligner.align_document(document)
             by_pair: dict[int, list[Bead]] = {}
+            numbers = {p.zh.line: p.zh.number // 2 for p in document.pairs}  # Chinese: each pair's 2nd line
             for bead in (*alignment.accepted, *alignment.rejected):
-                number = int(bead.origin.rpartition("#p")[2])  # the Chinese paragraph: the pair's second line
-                by_pair.setdefault(number // 2, []).append(
+                by_pair.setdefault(numbers[bead.line], []).append(
                     (
                         frozenset(range(bead.zh_start, bead.zh_start + len(bead.zh))),
                         frozenset(range(bead.en_start, bead.en_start + len(bead.en))),

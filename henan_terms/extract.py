@@ -196,8 +196,7 @@ def sentence_pairs(items: Iterable[Input], glossary: Glossary) -> Iterator[Sente
         if isinstance(item, SentencePair):
             yield item
         elif isinstance(item, TMUnit):
-            document = item.origin.partition("#")[0] or "<memory>"
-            yield SentencePair(item.source, item.target, document, item.origin or "<memory>")
+            yield SentencePair(item.source, item.target, item.document or "<memory>", item.origin or "<memory>")
         elif isinstance(item, BilingualDocument):
             yield from _document_pairs(item, aligner)
         else:
@@ -206,16 +205,13 @@ def sentence_pairs(items: Iterable[Input], glossary: Glossary) -> Iterator[Sente
 
 def _document_pairs(document: BilingualDocument, aligner: Aligner) -> Iterator[SentencePair]:
     alignment = aligner.align_document(document)
-    lines = {pair.zh.number: pair.zh.line for pair in document.pairs}
     aligned: set[int] = set()
     for bead in alignment.accepted:
         if bead.is_pair:
-            number = int(bead.origin.rpartition("#p")[2])
-            aligned.add(number)
-            location = f"{document.path}:{lines[number]}"
-            yield SentencePair("".join(bead.zh), " ".join(bead.en), document.path, location)
+            aligned.add(bead.line)
+            yield SentencePair("".join(bead.zh), " ".join(bead.en), document.path, bead.origin)
     for pair in document.pairs:
-        if pair.zh.number not in aligned:
+        if pair.zh.line not in aligned:
             yield SentencePair(pair.zh.text, pair.en.text, document.path, f"{document.path}:{pair.zh.line}")
 
 

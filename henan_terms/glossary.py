@@ -66,8 +66,8 @@ class Glossary:
         source = self.sources.get(citation.source)
         if source is None:
             return str(citation)
-        name = ", ".join(part for part in (source.publisher, source.title, source.date) if part)
-        return f"{name} {citation.locator}".strip() + (f" <{source.url}>" if source.url else "")
+        parts = (source.publisher, source.title, source.date, citation.place(source.file))
+        return ", ".join(part for part in parts if part) + (f" <{source.url}>" if source.url else "")
 
     @cached_property
     def _by_id(self) -> dict[str, Concept]:

@@ -92,6 +92,14 @@ class Citation:
     def __str__(self) -> str:
         return f"{self.source}#{self.locator}" if self.locator else self.source
 
+    def place(self, file: str = "") -> str:
+        """The locator as lint findings and memory origins name places: ``FILE:12`` for ``L12`` (``line
+        12`` without a file), ``paragraph 26`` for ``p26``; any other locator as written."""
+        kind, number = self.locator[:1], self.locator[1:]
+        if kind == "L" and number.isdigit():
+            return f"{file}:{number}" if file else f"line {number}"
+        return f"paragraph {number}" if kind == "p" and number.isdigit() else self.locator
+
 
 @frozen
 class ScriptVariant:
@@ -188,12 +196,19 @@ class TMUnit:
     target: str
     source_lang: str = "zh-CN"
     target_lang: str = "en"
-    origin: str = ""  # document and paragraph, e.g. "henan-advanced-manufacturing#p26"
+    origin: str = ""  # where it was read or aligned: "FILE:LINE", or what an imported file says
     created: datetime | None = None
     confidence: float = 1.0  # alignment confidence, 1.0 for units imported as they are
     properties: tuple[tuple[str, str], ...] = ()
     tuid: str = ""
     line: int = field(default=0, eq=False)  # where the unit starts in the file it was read from, 0 if unknown
+
+    @property
+    def document(self) -> str:
+        """The document ``origin`` names: ``a.txt`` of ``a.txt:12``, ``doc`` of ``doc#u1`` (XLIFF's
+        original document and unit id, and the paragraph locators of other memories)."""
+        name, colon, line = self.origin.rpartition(":")
+        return name if colon and line.isdigit() else self.origin.partition("#")[0]
 
 
 @frozen

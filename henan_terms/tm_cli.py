@@ -90,12 +90,12 @@ def build(
 
         def review(document: BilingualDocument, alignment: Alignment) -> None:
             for line in document.unpaired:
-                console.print(f"unpaired: {document.path}:{line.line}: {line.text[:60]}", markup=False)
+                console.print(f"{document.path}:{line.line}: unpaired: {line.text[:60]}", markup=False)
             for bead, reason in alignment.unstored:
                 text = " ".join(bead.zh)[:40] or " ".join(bead.en)[:60]
-                console.print(f"not stored ({reason}): {bead.origin} {_sentences(bead)}: {text}", markup=False)
+                console.print(f"{bead.origin}: not stored ({reason}): {_sentences(bead)}: {text}", markup=False)
             for problem in alignment.problems:
-                console.print(f"not aligned: {problem}", markup=False)
+                console.print(f"{problem.path}:{problem.line}: not aligned: {problem.message}", markup=False)
 
         report = build_memory(documents, memory, aligner, review, lambda: progress.advance(task))
     zh, en = report.unstored_sentences

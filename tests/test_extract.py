@@ -134,10 +134,10 @@ def test_english_phrases_never_begin_or_end_with_a_word_folded_to_nothing() -> N
 
 
 def test_memory_units_and_segment_pairs_are_read(small: Glossary) -> None:
-    unit = TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo#p3")
+    unit = TMUnit("实施“三个一批”活动。", 'We run the "Three Batches" campaign.', origin="memo.txt:3")
     segment = SegmentPair("开展“三个一批”活动。", 'We hold the "Three Batches" campaign.', "draft.po", 7)
     pairs = list(sentence_pairs([unit, segment], small))
-    assert [(p.document, p.location) for p in pairs] == [("memo", "memo#p3"), ("draft.po", "draft.po:7")]
+    assert [(p.document, p.location) for p in pairs] == [("memo.txt", "memo.txt:3"), ("draft.po", "draft.po:7")]
     [candidate] = [c for c in extract_terms([unit, segment], small) if c.zh == "三个一批"]
     assert candidate.en == "Three Batches" and candidate.documents == 2
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from henan_terms import ChineseTerm, Citation, Concept, Rendering, Status, TermType
+from henan_terms import ChineseTerm, Citation, Concept, Rendering, Status, TermType, TMUnit
 
 
 def term(text: str, term_type: TermType = TermType.FULL_FORM, source: str = "a#p1") -> ChineseTerm:
@@ -14,6 +14,20 @@ def test_citation_parses_source_and_locator() -> None:
     assert Citation.parse("advanced-manufacturing#p26") == Citation("advanced-manufacturing", "p26")
     assert Citation.parse("xinhua-2021") == Citation("xinhua-2021", "")
     assert str(Citation("a", "p3")) == "a#p3"
+
+
+def test_citations_name_places_as_findings_and_memory_origins_do() -> None:
+    assert Citation("seed", "p26").place("corpus/seed.txt") == "paragraph 26"
+    assert Citation("imported", "L12").place("terms.csv") == "terms.csv:12"
+    assert Citation("imported", "L12").place() == "line 12"
+    assert Citation("report", "section 3").place("report.pdf") == "section 3"  # not a line or a paragraph
+    assert Citation("report", "p.5").place() == "p.5"
+
+
+def test_a_memory_origin_names_its_document() -> None:
+    assert TMUnit("北斗", "BeiDou", origin="docs/a.txt:12").document == "docs/a.txt"
+    assert TMUnit("北斗", "BeiDou", origin="doc.htm#u1").document == "doc.htm"  # XLIFF's original and unit id
+    assert TMUnit("北斗", "BeiDou", origin="notes: draft").document == "notes: draft"  # no line after the colon
 
 
 def test_records_are_frozen() -> None:

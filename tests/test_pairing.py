@@ -78,7 +78,7 @@ def test_tm_build_reports_the_orphan_and_stores_only_the_true_pair(tmp_path: Pat
     db = tmp_path / "m.db"
     result = CliRunner().invoke(cli, ["tm", "build", str(document), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert f"unpaired: {document}:1: We will plan Dipper applications." in result.stderr
+    assert f"{document}:1: unpaired: We will plan Dipper applications." in result.stderr
     with open_tm(str(db)) as memory:
         assert [u.target for u in memory.units()] == [
             "We will accelerate the smart transformation of small and medium-sized enterprises."

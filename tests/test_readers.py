@@ -64,9 +64,9 @@ def _po(tmp_path: Path, header: str, entries: str) -> Path:
 
 def test_po_without_language_takes_the_side_with_han_as_chinese(tmp_path: Path) -> None:
     path = _po(tmp_path, "", 'msgid "Open file"\nmsgstr "打开文件"\n\nmsgid "链长制"\nmsgstr "chain leader system"\n')
-    assert [(u.source, u.target) for u in read_po_units(path)] == [
-        ("打开文件", "Open file"),
-        ("链长制", "chain leader system"),
+    assert [(u.source, u.target, u.origin) for u in read_po_units(path)] == [
+        ("打开文件", "Open file", "units.po:5"),  # where the entry starts, as lint names places
+        ("链长制", "chain leader system", "units.po:8"),
     ]
 
 

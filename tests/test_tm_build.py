@@ -79,4 +79,4 @@ def test_build_summary_counts_the_sentences_not_stored(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["tm", "build", str(path), "--db", str(tmp_path / "tm.db")])
     assert result.exit_code == 0, result.output
     assert "1 without a counterpart; 1 Chinese and 0 English sentences not stored" in result.stdout
-    assert "not stored (no counterpart): caption#p2 Chinese 1: 图为洛阳市一家机器人生产基地。" in result.stderr
+    assert f"{path}:3: not stored (no counterpart): Chinese 1: 图为洛阳市一家机器人生产基地。" in result.stderr

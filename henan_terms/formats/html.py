@@ -242,5 +242,5 @@ def _citation(citation: Citation, sources: Mapping[str, Source]) -> list[Any]:
     parts: list[Any] = [title]
     parts += [f", {part}" for part in (source.publisher, source.date) if part]
     if citation.locator:
-        parts.append(f" ({citation.locator})")
+        parts.append(f" ({citation.place(source.file)})")
     return parts

@@ -376,7 +376,7 @@ def _po_unit(path: str, entry: polib.POEntry, language: str) -> TMUnit | str:
         entry.msgid if into_chinese else entry.msgstr,
         source_lang=language if into_chinese and language else "zh-CN",
         target_lang=other,
-        origin=notes.get("origin", f"{Path(path).name}#L{entry.linenum}"),
+        origin=notes.get("origin", f"{Path(path).name}:{entry.linenum}"),
         created=created,
         confidence=confidence,
         tuid=notes.get("tuid", ""),

@@ -90,5 +90,5 @@ def _read_qt(path: Path, text: str | None) -> Iterator[TMUnit]:
             continue
         if has_han(target) and not has_han(source):
             source, target = target, source
-        element = getattr(unit, "xmlelement", None)
-        yield TMUnit(source, target, origin=f"{path.name}", line=getattr(element, "sourceline", None) or 0)
+        line = getattr(getattr(unit, "xmlelement", None), "sourceline", None) or 0
+        yield TMUnit(source, target, origin=f"{path.name}:{line}" if line else path.name, line=line)

@@ -33,7 +33,6 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from pathlib import Path
 
 from attrs import evolve, field, frozen
 
@@ -213,12 +212,18 @@ class AnchorFinder:
 class Bead:
     """Consecutive Chinese sentences aligned with consecutive English sentences (either side may be empty)."""
 
-    origin: str  # document and Chinese paragraph, e.g. "henan-advanced-manufacturing#p26"
+    path: str  # the document
+    line: int  # the line of its Chinese paragraph
     zh: tuple[str, ...]
     en: tuple[str, ...]
     confidence: float
     zh_start: int  # index of the first Chinese sentence within the paragraph
     en_start: int
+
+    @property
+    def origin(self) -> str:
+        """Where the bead comes from, as lint findings say it: ``PATH:LINE`` of the Chinese paragraph."""
+        return f"{self.path}:{self.line}"
 
     @property
     def kind(self) -> str:
@@ -252,30 +257,19 @@ class Alignment:
         """Every bead whose sentences no unit stores, in document order, with the reason: ``confidence
         0.42`` (below the threshold), ``its paragraph is reported`` (see ``problems``), ``no counterpart``
         (an accepted 1-0 or 0-1 bead). Paragraphs without any bead are in ``problems`` alone."""
-        reported = {problem.message.partition(":")[0] for problem in self.problems}
+        reported = {problem.line for problem in self.problems}
         found = [
-            (bead, "its paragraph is reported" if _paragraph(bead) in reported else f"confidence {bead.confidence:.2f}")
+            (bead, "its paragraph is reported" if bead.line in reported else f"confidence {bead.confidence:.2f}")
             for bead in self.rejected
         ]
         found += [(bead, "no counterpart") for bead in self.unpaired]
-        return tuple(sorted(found, key=lambda item: _position(item[0])))
+        return tuple(sorted(found, key=lambda item: (item[0].line, item[0].zh_start, item[0].en_start)))
 
     @property
     def unstored_sentences(self) -> tuple[int, int]:
         """How many Chinese and English sentences no unit stores (those of :attr:`unstored`)."""
         beads = [bead for bead, _ in self.unstored]
         return sum(len(bead.zh) for bead in beads), sum(len(bead.en) for bead in beads)
-
-
-def _paragraph(bead: Bead) -> str:
-    """The bead's Chinese paragraph, as problems name it: ``p12``."""
-    return bead.origin.rpartition("#")[2]
-
-
-def _position(bead: Bead) -> tuple[int, int, int]:
-    """Where a bead stands in its document: paragraph number, first Chinese and first English sentence."""
-    number = _paragraph(bead).removeprefix("p")
-    return int(number) if number.isdigit() else 0, bead.zh_start, bead.en_start
 
 
 def units(alignment: Alignment) -> list[TMUnit]:
@@ -362,24 +356,23 @@ class Aligner:
         """Align every paragraph pair of a document; the length model is estimated from it unless given.
         ``on_paragraph`` is called after each pair (progress through a long document)."""
         model = model or LengthModel.from_documents([document], self.prior_model)
-        name = Path(document.path).stem
         accepted: list[Bead] = []
         rejected: list[Bead] = []
         problems: list[Problem] = []
         for pair in document.pairs:
-            beads, problem = self._align_pair(pair, f"{name}#p{pair.zh.number}", model)
+            beads, problem = self._align_pair(pair, document.path, model)
             kept = [] if problem else [b for b in beads if b.confidence >= self.threshold]
             accepted.extend(kept)
             rejected.extend(b for b in beads if problem or b.confidence < self.threshold)
             if not problem and not any(b.is_pair for b in kept):
                 problem = f"no sentence pair aligned with confidence {self.threshold:g} or more"
             if problem:
-                problems.append(Problem(document.path, pair.zh.line, f"p{pair.zh.number}: {problem}"))
+                problems.append(Problem(document.path, pair.zh.line, f"paragraph {pair.zh.number}: {problem}"))
             if on_paragraph is not None:
                 on_paragraph()
         return Alignment(document.path, tuple(accepted), tuple(rejected), tuple(problems), model)
 
-    def _align_pair(self, pair: ParagraphPair, origin: str, model: LengthModel) -> tuple[list[Bead], str]:
+    def _align_pair(self, pair: ParagraphPair, path: str, model: LengthModel) -> tuple[list[Bead], str]:
         """The beads of one paragraph pair, and why they cannot be trusted ("" when they can)."""
         zh, en = split_chinese(pair.zh.text), split_english(pair.en.text)
         if not zh or not en:
@@ -390,7 +383,7 @@ class Aligner:
                 f"{MAX_SENTENCES} a side): check the paragraph breaks"
             )
         beads = [
-            Bead(origin, tuple(zh[i : i + di]), tuple(en[j : j + dj]), confidence, i, j)
+            Bead(path, pair.zh.line, tuple(zh[i : i + di]), tuple(en[j : j + dj]), confidence, i, j)
             for (i, di, j, dj), confidence in self.align(zh, en, model)
         ]
         z = model.z(len(pair.zh.text), len(pair.en.text))
