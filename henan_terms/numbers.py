@@ -162,8 +162,11 @@ _MONTHS_FROM_JANUARY = re.compile(
 )
 _HOLIDAY = re.compile(rf"五一(?![\d{_CN}])|十一(?=假期|长假|小长假|黄金周|期间)")
 _QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
+_DECADE = re.compile(r"(?:(\d{2}|[一二]?十[一二]?)世纪)?([1-9]0|[一二三四五六七八九]十)年代")  # 20世纪90年代: the 1990s
 _SECTION = re.compile(rf"(?:^|(?<=[\s。；：:]))(?:[（(]([{_CN}\d]+)[）)]|([{_CN}]+)、|([一二三四五六七八九十])是)")
-_FEW = re.compile(rf"[数几]([十百千万亿]+)|([一二两三四五六七八九])([一二两三四五六七八九])(?=[{_MEASURES}十百千万])")
+_FEW = re.compile(
+    rf"[数几]([十百千万亿]+)|(?<![零〇一二三四五六七八九])([一二两三四五六七八九])([一二两三四五六七八九])(?=[{_MEASURES}十百千万])"
+)
 _RATIO_BEFORE = re.compile(r"(?:为|是|相当于|达到)[^，。；,;]{0,15}的$")  # 为2019年的127.9%: a ratio
 _APPROX_BEFORE = ("近", "约", "超", "逾")
 _APPROX_AFTER = ("余", "多", "左右", "上下", "来")
@@ -318,6 +321,11 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
             months |= {last / 3} if last % 3 == 0 else set()
             months |= {0.5} if last == 6 else set()  # "the first half"
             add(match, last, months)
+    for match in _DECADE.finditer(text):
+        century, decade = (_value(group) if group else None for group in match.groups())
+        if decade is not None:
+            years = {100 * (century - 1) + decade} if century else {1900 + decade, 2000 + decade}
+            add(match, min(years), years | {decade})
     for match in _QUARTER.finditer(text):
         quarter = _value(match.group(1))
         if quarter is not None:
@@ -331,10 +339,12 @@ def chinese_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[
             values = [v] if (v := _value(numeral.replace("多", "").replace("余", ""))) is not None else []
         else:
             values = _parse_chinese(numeral)
+        after = text[match.end() : match.end() + 2]
         if len(values) != 1:  # 十四五: a name of numerals
             continue
+        if len(numeral) > 1 and set(numeral) <= _DIGITS.keys() and after[:1] != "年":
+            continue  # read digit by digit outside a year (二〇二三年): a name, 二七商圈, 一二·九
         value = values[0]
-        after = text[match.end() : match.end() + 2]
         count = 2 <= value <= 10 and after[:1] in _LISTABLE
         accepts = {value} | {value * factor for factor in _CONVERSIONS.get(after[:1], ())}
         if after[:1] == "月" and value == int(value) and 1 <= value <= 12:
@@ -389,7 +399,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 _EN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?![A-Za-z0-9])"
     r"(?:\s*(?:-\s*)?(hundred|thousand|million|billion|trillion))?(\s*(?:%|(?:percentage\s+)?points?\b|per\s?cent\b))?"
-    r"|\b(?:Q([1-4])|H([12]))\b"
+    r"|\b(?:Q([1-4])|H([12]))\b|(?<![A-Za-z0-9.,])'?(\d{1,3}0)s\b"
     r"|\b([IVX]{1,6})\b(?=[.)]|\s*$)|(?<=Part |Item )([IVX]{1,6})\b|\b([IVX]{2,6})\b",
     re.IGNORECASE,
 )
@@ -444,11 +454,11 @@ def english_quantities(text: str) -> list[EnglishNumber]:
     found: list[EnglishNumber] = []
     spans: list[tuple[int, int]] = []
     for match in _EN_NUMBER.finditer(text):
-        digits, scale, percent, quarter, half, roman_end, roman_part, roman = match.groups()
+        digits, scale, percent, quarter, half, decade, roman_end, roman_part, roman = match.groups()
         if digits:
             value = float(digits.replace(",", "")) * (_ENGLISH_SCALES[scale.lower()] if scale else 1)
-        elif quarter or half:
-            value = float(quarter or half)
+        elif quarter or half or decade:
+            value = float(quarter or half or decade)
         else:
             numeral = roman_end or roman_part or roman
             if numeral != numeral.upper() or (numeral == "I" and not roman_part and match.start() > 0):

@@ -194,9 +194,34 @@ def test_may_day_and_national_day_are_not_numbers(text: str) -> None:
     assert chinese_quantities(text) == []
 
 
-@pytest.mark.parametrize(("text", "value"), [("五十一家", 51), ("十一个项目", 11), ("五一二", 512)])
+@pytest.mark.parametrize(("text", "value"), [("五十一家", 51), ("十一个项目", 11), ("五百一十二", 512)])
 def test_numbers_written_like_holidays_are_numbers(text: str, value: float) -> None:
     assert [q.value for q in chinese_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["二七商圈重奢底蕴深厚", "二七区", "五一二地震"])
+def test_numerals_read_digit_by_digit_outside_a_year_are_names(text: str) -> None:
+    assert chinese_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("二〇二三年", 2023), ("一九四九年成立", 1949), ("二十七个商圈", 27), ("七八个", 7)]
+)
+def test_years_written_digit_by_digit_and_counts_are_numbers(text: str, value: float) -> None:
+    assert [q.value for q in chinese_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "carried"),
+    [
+        ("复原20世纪90年代的小卖部", "small shops from 1990s", True),
+        ("复原20世纪90年代的小卖部", "small shops of the '90s", True),
+        ("复原20世纪80年代的小卖部", "small shops from 1990s", False),
+        ("复原20世纪90年代的小卖部", "small shops from 20 years ago", False),
+    ],
+)
+def test_a_decade_is_carried_by_its_english_decade(source: str, english: str, carried: bool) -> None:
+    assert bool(carries(_quantity(source), english_quantities(english))) is carried
 
 
 def test_fold_words_and_abbreviated_months() -> None:
