@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from .cli_options import glossary_option
+from .english import counted
 from .errors import HenanTermsError
 from .exchange import EXPORT_FORMATS, FOLDER_FORMATS, IMPORT_FORMATS
 from .extract_output import FORMATS as EXTRACT_FORMATS
@@ -182,7 +183,7 @@ def validate(files: tuple[Path, ...]) -> None:
     from .loader import load_glossary
 
     glossary = load_glossary(*files)
-    click.echo(f"ok: {len(glossary)} concepts in {glossary.name}")
+    click.echo(f"ok: {counted(len(glossary), 'concept')} in {glossary.name}")
 
 
 @cli.command()
@@ -241,11 +242,14 @@ def import_(file: Path, fmt: str | None, output: Path, force: bool) -> None:
     with replacing(output, force=force) as temporary, temporary.open("w", encoding="utf-8") as stream:
         write_toml(imported.glossary, stream, title=f"Imported from {file.name}")
     renderings = sum(len(c.renderings) for c in imported.glossary)
-    click.echo(f"imported {len(imported.glossary)} concepts, {renderings} renderings from {file} into {output}")
+    click.echo(
+        f"imported {counted(len(imported.glossary), 'concept')}, {counted(renderings, 'rendering')} "
+        f"from {file} into {output}"
+    )
     for problem in imported.skipped:
         click.echo(f"not imported: {problem}", err=True)
     if imported.skipped:
-        click.echo(f"{len(imported.skipped)} items not imported (listed above)", err=True)
+        click.echo(f"{counted(len(imported.skipped), 'item')} not imported (listed above)", err=True)
 
 
 @cli.command()

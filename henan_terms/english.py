@@ -206,5 +206,8 @@ def fold(text: str) -> str:
 
 
 def counted(count: int, noun: str) -> str:
-    """A count with its noun in the right number: ``1 segment``, ``2 segments`` (regular plurals)."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """A count with its noun in the right number: ``1 segment``, ``2 segments``, ``2 clashes`` (regular
+    plurals)."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun}{'es' if noun.endswith(('s', 'sh', 'ch', 'x', 'z')) else 's'}"

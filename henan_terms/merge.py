@@ -14,6 +14,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from .english import counted
 from .errors import GlossaryError, HenanTermsError, Problem, UsageError
 from .formats.toml import toml_lines
 from .glossary import Glossary
@@ -32,7 +33,7 @@ class MergeClash(HenanTermsError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         listed = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{len(self.problems)} clashes, nothing merged:\n{listed}")
+        super().__init__(f"{counted(len(self.problems), 'clash')}, nothing merged:\n{listed}")
 
 
 @frozen

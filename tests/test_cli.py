@@ -145,7 +145,7 @@ def test_import_reports_what_was_not_kept(run: CliRunner, tmp_path: Path) -> Non
     source.write_text("链长制\tindustrial chain leader system\tpreferred\nonly one column\n", encoding="utf-8")
     result = run.invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.toml")])
     assert result.exit_code == 0, result.output
-    assert "imported 1 concepts" in result.stdout and "not imported:" in result.stderr
+    assert "imported 1 concept, 1 rendering from" in result.stdout and "not imported:" in result.stderr
 
 
 def test_import_of_an_unreadable_file_exits_2(run: CliRunner, tmp_path: Path) -> None:

@@ -83,3 +83,16 @@ def test_base_forms_table_is_read_from_the_cache_and_a_broken_one_rebuilt(
     assert english._dictionary_base_forms()["industries"] == "industry"
     assert entry.read_bytes() != b"not a pickle"
     english._dictionary_base_forms.cache_clear()
+
+
+def test_a_count_agrees_with_its_noun() -> None:
+    assert [english.counted(1, "concept"), english.counted(2, "concept"), english.counted(0, "unit")] == [
+        "1 concept",
+        "2 concepts",
+        "0 units",
+    ]
+    assert [english.counted(1, "clash"), english.counted(3, "clash"), english.counted(2, "box")] == [
+        "1 clash",
+        "3 clashes",
+        "2 boxes",
+    ]
