@@ -1,6 +1,6 @@
 """Sentence alignment on the held-out hand alignment, beside NLTK's Gale–Church.
 
-    python benchmarks/align_eval.py [--gold benchmarks/heldout/alignment-gold.jsonl] [--verbose]
+    python benchmarks/align_eval.py [--gold benchmarks/heldout/alignment-gold.jsonl] [--texts 57-80] [--verbose]
 
 Needs NLTK (``pip install nltk``), which the project itself does not use.
 
@@ -161,9 +161,17 @@ def _show(beads: Iterable[Bead]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument(
+        "--texts",
+        metavar="FIRST-LAST",
+        help="only the gold's pairs of the held-out texts numbered FIRST to LAST (their names' first digits)",
+    )
     parser.add_argument("--verbose", action="store_true", help="print every paragraph pair a system gets wrong")
     args = parser.parse_args()
     cases = read_gold(args.gold)
+    if args.texts:
+        first, _, last = args.texts.partition("-")
+        cases = [c for c in cases if int(first) <= int(c[0].partition("-")[0]) <= int(last or first)]
     kinds = Counter(f"{len(z)}-{len(e)}" for *_, beads in cases for z, e in beads)
     print(
         f"gold: {len(cases)} paragraph pairs of {len({c[0] for c in cases})} texts, "

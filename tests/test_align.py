@@ -267,6 +267,7 @@ _PLAN = "下半年,全市将继续扩大有效投资,稳住经济大盘。"
 _PLAN_EN = (
     "In the second half of the year, the city will continue to expand effective investment and keep the economy stable."
 )
+_GDP_EN = "Luoyang's GDP reached 280 billion yuan in the first half of the year, up 5.5 percent year on year."
 
 
 def test_two_chinese_sentences_rendered_as_one_form_a_2_1_bead(glossary: Glossary) -> None:
@@ -283,13 +284,60 @@ def test_two_chinese_sentences_rendered_as_one_form_a_2_1_bead(glossary: Glossar
 
 def test_sentences_translated_one_for_one_are_not_merged(glossary: Glossary) -> None:
     en = [
-        "Luoyang's GDP reached 280 billion yuan in the first half of the year, up 5.5 percent year on year.",
+        _GDP_EN,
         "Its growth was the third fastest in the province, 0.4 percentage points higher than in the first quarter.",
         _PLAN_EN,
     ]
     for aligner in (Aligner(glossary), Aligner(glossary, weights={})):
         path = aligner.align([_GDP, _RANK, _PLAN], en)
         assert [span for span, _ in path] == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1)]
+
+
+_GROWTH = (
+    "今年以来,洛阳市工业投资增长12.5%,新开工项目320个,其中超亿元项目156个,"
+    "高新技术产业增加值占规上工业的比重达到35%,全市规上工业企业达到2850家。"
+)
+_GROWTH_ZH = [
+    "今年以来,洛阳市工业投资增长12.5%。",
+    "新开工项目320个,其中超亿元项目156个。",
+    "高新技术产业增加值占规上工业的比重达到35%。",
+    "全市规上工业企业达到2850家。",
+]
+_GROWTH_EN = [
+    "Since the beginning of the year, Luoyang's industrial investment has grown by 12.5 percent.",
+    "Construction started on 320 new projects, 156 of them worth more than 100 million yuan each.",
+    "High-tech industries now account for 35 percent of the added value of industry above designated size.",
+    "The city has 2,850 industrial enterprises above designated size.",
+]
+
+
+def test_a_chinese_sentence_rendered_as_four_forms_a_1_4_bead(glossary: Glossary) -> None:
+    three_a_side = {kind: p for kind, p in align.BEAD_PRIORS.items() if max(kind) <= 3}
+    for aligner in (Aligner(glossary), Aligner(glossary, weights={})):
+        path = aligner.align([_GROWTH, _PLAN], [*_GROWTH_EN, _PLAN_EN])
+        assert [span for span, _ in path] == [(0, 1, 0, 4), (1, 1, 4, 1)]
+        assert min(confidence for _, confidence in path) >= 0.5
+    # a lattice of three sentences a side cannot hold it
+    assert (0, 1, 0, 4) not in [span for span, _ in Aligner(glossary, priors=three_a_side).align([_GROWTH], _GROWTH_EN)]
+    # four sentences translated one for one stay four beads
+    path = Aligner(glossary).align([*_GROWTH_ZH, _PLAN], [*_GROWTH_EN, _PLAN_EN])
+    assert [span for span, _ in path] == [(k, 1, k, 1) for k in range(5)]
+
+
+_RANK_SHORT = "增速居全省第3位,经济运行稳中向好,发展质量稳步提升。"
+
+
+def test_a_condensed_sentence_sharing_a_number_is_not_left_out(glossary: Glossary) -> None:
+    """The English keeps only the rank of a Chinese sentence: its number pairs them, where the length
+    alone would leave the sentence out; without the number in the English it is left out."""
+    condensed = [_GDP_EN, "Its growth was the 3rd fastest in the province.", _PLAN_EN]
+    path = Aligner(glossary).align([_GDP, _RANK_SHORT, _PLAN], condensed)
+    assert [span for span, _ in path] == [(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1)]
+    path = Aligner(glossary, unpaired_anchor_weight=0.0).align([_GDP, _RANK_SHORT, _PLAN], condensed)
+    assert (1, 1, 2, 0) in [span for span, _ in path]
+    without_number = [_GDP_EN, "Its growth was the fastest but two in the province.", _PLAN_EN]
+    path = Aligner(glossary).align([_GDP, _RANK_SHORT, _PLAN], without_number)
+    assert (1, 1, 2, 0) in [span for span, _ in path]
 
 
 def test_a_paragraph_aligns_alike_alone_and_within_its_document(glossary: Glossary) -> None:
@@ -453,7 +501,8 @@ def test_align_document_uses_the_bundled_glossary_by_default(glossary: Glossary)
 
 def test_only_the_known_bead_types_take_priors(glossary: Glossary) -> None:
     with pytest.raises(ValueError, match="cannot use"):
-        Aligner(glossary, priors={(1, 1): 0.9, (4, 1): 0.1})
+        Aligner(glossary, priors={(1, 1): 0.9, (5, 1): 0.1})
+    Aligner(glossary, priors={(1, 1): 0.9, (4, 1): 0.1})  # four sentences a side fit the lattice
 
 
 def test_length_model_is_estimated_from_the_corpus() -> None:
