@@ -1,6 +1,6 @@
 """Term extraction on the held-out texts, beside translate-toolkit's poterminology.
 
-    python benchmarks/extract_eval.py [--heldout benchmarks/heldout] [--top 50] [--dictionary FILE]
+    python benchmarks/extract_eval.py [--heldout benchmarks/heldout] [--top 50] [--dictionary FILE] [--texts 57-91]
 
 The extractor is run twice: with the CC-CEDICT of the shared material (``data/cedict_ts.u8`` of
 ``$HENAN_TERMS_SHARED`` or ``../shared``, or ``--dictionary FILE``) as its word dictionary, when the
@@ -86,9 +86,9 @@ def _join_han(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
 
 
-def needed_terms(heldout: Path, glossary) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def needed_terms(heldout: Path, glossary, texts: range) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     with (heldout / "terms.csv").open(encoding="utf-8") as stream:
-        rows = list(csv.DictReader(stream))
+        rows = [row for row in csv.DictReader(stream) if int(row["file"][:2]) in texts]
     unique = {row["zh"]: row["en"] for row in rows}
     return [(zh, en) for zh, en in unique.items() if not glossary.lookup(zh)]
 
@@ -131,9 +131,13 @@ def main() -> None:
     parser.add_argument("--heldout", type=Path, default=HERE / "heldout")
     parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--dictionary", type=Path, default=shared_cedict(), help="CC-CEDICT file")
+    parser.add_argument("--texts", default="1-99", help="the texts to read, by number: 57-91")
     args = parser.parse_args()
+    first, _, last = args.texts.partition("-")
+    texts = range(int(first), int(last or first) + 1)
     glossary = load_glossary()
-    docs = [read_bilingual(path) for path in sorted(args.heldout.glob("*.txt"))]
+    paths = sorted(p for p in args.heldout.glob("*.txt") if p.name[:2].isdigit() and int(p.name[:2]) in texts)
+    docs = [read_bilingual(path) for path in paths]
     runs = {
         "henan-terms": ours(docs, glossary, args.dictionary),
         "henan-terms-no-dictionary": ours(docs, glossary),
@@ -147,7 +151,7 @@ def main() -> None:
             for rank, (zh, en) in enumerate(found[: args.top], start=1):
                 writer.writerow([system, rank, zh, en])
     judged = read_judgements(args.heldout / "extract-judgements.csv")
-    needed = needed_terms(args.heldout, glossary)
+    needed = needed_terms(args.heldout, glossary, texts)
     print(f"{len(docs)} texts, {len(needed)} listed terms not in the glossary ({len(glossary)} concepts)")
     print(f"dictionary: {args.dictionary.name if args.dictionary else 'none'}\n")
     print(
