@@ -466,26 +466,32 @@ def extract_terms(
     en_phrases = [_phrase_places(pair.en) for pair in pairs]
     en_count: Counter[str] = Counter(p for phrases in en_phrases for p in phrases)
     words = _WordTranslations(glossary, side, dictionary or {})
-    maximal = _maximal(seen)
+    options: dict[str, tuple[list[_Option], set[str]]] = {}
+    for text in _maximal(seen):
+        if len(seen[text]) < min_frequency:
+            continue
+        places_zh = {p.pair: (p.start + len(text) / 2) / max(1, len(pairs[p.pair].zh)) for p in reversed(seen[text])}
+        options[text] = _counterparts(
+            text, places_zh, pairs, en_phrases, en_count, words.units(text), words.renderings_inside(text)
+        )
+    linked = _link({text: scored for text, (scored, _) in options.items()}, seen)
     found = []
-    for text in maximal:
+    for text, (scored, capitalised) in options.items():
+        if not scored:
+            continue
         places = seen[text]
         frequency = len(places)
         signals = _signals(text, frequency, quoted, inside[text], len(side.tokenizer.cut(text, False)))
-        if frequency < min_frequency:
-            continue
         pair_ids = sorted({p.pair for p in places})
-        places_zh = {p.pair: (p.start + len(text) / 2) / max(1, len(pairs[p.pair].zh)) for p in reversed(places)}
-        best, alternatives, dice, capital, quality = _counterpart(
-            text, places_zh, pairs, en_phrases, en_count, words.units(text), words.renderings_inside(text)
-        )
-        if capital and "capitalised" not in signals:
+        quality, dice, best = scored[linked[text]]
+        alternatives = [phrase for _, _, phrase in scored if phrase != best][:3]
+        if best in capitalised and "capitalised" not in signals:
             signals = (*signals, "capitalised")
-        if not best or (frequency < 2 and not signals):
+        if frequency < 2 and not signals:
             continue
         documents = len({pairs[i].document for i in pair_ids})
         shown = tuple(Example(pairs[i].zh, pairs[i].en, pairs[i].location) for i in pair_ids[:examples])
-        en_text = _surface([pairs[i].en for i in pair_ids], best) if best else ""
+        en_text = _surface([pairs[i].en for i in pair_ids], best)
         score = _rank(frequency, documents, signals, quality)
         found.append(
             Candidate(
@@ -648,7 +654,13 @@ def _key(word: str) -> str:
     return english.derivation_key(word)
 
 
-def _counterpart(
+_Option = tuple[float, float, str]
+"""An English counterpart of a Chinese candidate: its score, its Dice coefficient, the phrase."""
+
+_OPTIONS = 10  # counterparts kept for each candidate, for linking
+
+
+def _counterparts(
     text: str,
     places: Mapping[int, float],
     pairs: Sequence[SentencePair],
@@ -656,10 +668,10 @@ def _counterpart(
     en_count: Counter[str],
     units: Sequence[_Unit],
     inside: frozenset[str],
-) -> tuple[str, list[str], float, bool, float]:
-    """The English n-gram of best association with a Chinese candidate, other good ones, its Dice,
-    whether it is written capitalised, and its score (Dice weighted by word overlap, length, position
-    and form). ``places`` gives, for each pair holding the candidate, where it stands in the Chinese;
+) -> tuple[list[_Option], set[str]]:
+    """The English n-grams of best association with a Chinese candidate, best first, each with its score
+    (Dice weighted by word overlap, length, position and form) and Dice; and those of them written
+    capitalised. ``places`` gives, for each pair holding the candidate, where it stands in the Chinese;
     ``inside`` holds the renderings of the glossary terms inside it."""
     joint: Counter[str] = Counter()
     capital: Counter[str] = Counter()
@@ -685,11 +697,36 @@ def _counterpart(
         part = 0.3 if phrase in inside else 1.0  # a compound is more than the rendering of its glossary term
         near = 0.3 * position[phrase] / both
         scored.append((part * dice * (0.5 + overlap + 0.5 * length + quote + name + near), dice, phrase))
-    if not scored:
-        return "", [], 0.0, False, 0.0
     scored.sort(key=lambda s: (-s[0], -len(s[2]), s[2]))
-    best = scored[0]
-    return best[2], [s[2] for s in scored[1:4]], best[1], capital[best[2]] * 2 > joint[best[2]], best[0]
+    kept = scored[:_OPTIONS]
+    return kept, {phrase for _, _, phrase in kept if capital[phrase] * 2 > joint[phrase]}
+
+
+def _link(options: Mapping[str, Sequence[_Option]], seen: Mapping[str, list[_Seen]]) -> dict[str, int]:
+    """Which counterpart each candidate takes, by competitive linking (Melamed 2000): the links are
+    taken best score first, and a phrase taken by one candidate is not taken by another that shares a
+    sentence pair with it (a slogan beside a name does not get the name's English). A candidate whose
+    every counterpart went to others keeps its best."""
+    pairs_of = {text: {place.pair for place in seen[text]} for text in options}
+    order = sorted(
+        ((option[0], text, k) for text, scored in options.items() for k, option in enumerate(scored)),
+        key=lambda link: (-link[0], link[1], link[2]),
+    )
+    chosen: dict[str, int] = {}
+    holders: dict[str, list[str]] = defaultdict(list)
+    for _, text, k in order:
+        phrase = options[text][k][2]
+        if text in chosen or any(_rivals(text, other, pairs_of) for other in holders[phrase]):
+            continue
+        chosen[text] = k
+        holders[phrase].append(text)
+    return {text: chosen.get(text, 0) for text in options}
+
+
+def _rivals(text: str, other: str, pairs_of: Mapping[str, set[int]]) -> bool:
+    """Whether two candidates compete for an English phrase: they share a sentence pair and neither
+    holds the other (郑州机场海关 and a longer candidate holding it may both be rendered by its name)."""
+    return bool(pairs_of[text] & pairs_of[other]) and text not in other and other not in text
 
 
 def _en_cover(content: Sequence[str], units: Sequence[_Unit]) -> float:

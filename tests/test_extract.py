@@ -14,6 +14,8 @@ from henan_terms.cli import cli
 from henan_terms.extract import (
     Candidate,
     SentencePair,
+    _link,
+    _Seen,
     english_phrases,
     extract_terms,
     is_formula,
@@ -307,3 +309,37 @@ def test_the_english_is_shown_as_written_in_the_first_sentence_holding_it(
     )
     found = {c.zh: c for c in extract_terms([read_bilingual(document)], small, dictionary=cedict)}
     assert found["智能仓库"].en == "smart warehouses"  # not the lemmatised key, smart warehouse
+
+
+def test_a_slogan_beside_a_name_does_not_take_the_names_english() -> None:
+    """Competitive linking: the name takes its English first, the slogan of the same sentences its own."""
+    pairs = [
+        SegmentPair(
+            "郑州推出“郑州青年卡”,打造青年“就业创业优选地”。",
+            'Zhengzhou launched the "Zhengzhou Youth Card" and aims to be a prime hub for jobs.',
+            "a.po",
+            1,
+        ),
+        SegmentPair(
+            "“郑州青年卡”助力郑州建设“就业创业优选地”。",
+            'The "Zhengzhou Youth Card" helps Zhengzhou become a prime hub for jobs and start-ups.',
+            "a.po",
+            5,
+        ),
+    ]
+    found = {c.zh: c for c in extract_terms(pairs, load_glossary())}
+    assert found["郑州青年卡"].en == "Zhengzhou Youth Card"
+    assert found["就业创业优选地"].en == "prime hub for jobs"
+    assert "zhengzhou youth card" in found["就业创业优选地"].alternatives  # offered, not taken
+
+
+def test_a_name_and_a_longer_candidate_holding_it_may_share_its_english() -> None:
+    """Linking over scored counterparts: nested candidates are not rivals, neighbours are."""
+    name, longer, slogan = "郑州机场海关", "郑州海关所属郑州机场海关", "就业创业优选地"
+    options = {
+        name: [(2.0, 0.9, "zhengzhou airport customs")],
+        longer: [(2.5, 0.9, "zhengzhou airport customs")],
+        slogan: [(1.5, 0.9, "zhengzhou airport customs"), (1.0, 0.5, "prime hub")],
+    }
+    seen = {name: [_Seen(0, 3), _Seen(1, 0)], longer: [_Seen(0, 1)], slogan: [_Seen(1, 9)]}
+    assert _link(options, seen) == {name: 0, longer: 0, slogan: 1}
