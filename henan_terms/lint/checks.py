@@ -145,10 +145,11 @@ def memory_inconsistency(context: LintContext) -> Iterator[Finding]:
     one unit as an example. Nothing is said of terms rendered in more than one way.
     """
     for segment in context.segments:
-        source, target = segment.pair.source, f" {english.fold(segment.pair.target)} "
-        for zh, term in context.memory_terms.items():
-            start = source.find(zh)
-            if start < 0 or f" {english.fold(term.en)} " in target:
+        source = segment.pair.source
+        found = [(zh, term, start) for zh, term in context.memory_terms.items() if (start := source.find(zh)) >= 0]
+        target = f" {english.fold(segment.pair.target)} " if found else ""  # read only where a term stands
+        for zh, term, start in found:
+            if f" {english.fold(term.en)} " in target:
                 continue
             yield segment.finding(
                 0,
