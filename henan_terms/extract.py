@@ -92,8 +92,8 @@ _TIME_TAGS = {"t", "tg", "m", "mq", "q"}
 _FUNCTION_TAGS = {"c", "cc", "d", "dg", "e", "f", "o", "p", "r", "rr", "rz", "u", "uj", "ul", "uz", "ud", "ug", "uv"}
 _FUNCTION_TAGS |= {"x", "y", "zg", "w"}
 _STOP_WORDS = _words(
-    "的 了 和 与 及 以及 或 在 是 为 等 对 将 把 被 从 以 到 也 都 并 并且 要 着 其 该 这 那 我 我们 我省 全省 本 各 "
-    "各类 各地 一些 有关 相关 一个 这个 这些 那些 之 而 于 向 由 就 又 还 更 最 很 已 已经 正在 不断 进一步 "
+    "的 了 和 与 及 暨 以及 或 在 是 为 等 对 将 把 被 从 以 到 也 都 并 并且 要 着 其 该 这 那 我 我们 我省 全省 "
+    "本 各 各类 各地 一些 有关 相关 一个 这个 这些 那些 之 而 于 向 由 就 又 还 更 最 很 已 已经 正在 不断 进一步 "
     "加快 推动 推进 建设 打造 实施 培育 加强 提升 支持 促进 深化 做强 做大 做优 壮大 围绕 聚焦 坚持 全面 "
     "持续 积极 大力 着力 努力 重点 突出 强化 完善 优化 扩大 提高 增强 实现 形成 构建 布局 引进 引导 鼓励 "
     "新增 达到 超过 成为 作为 具有 进行 开展 落实 按照 通过 依托 立足 瞄准 抢抓 力争 确保 争取 已经 目前 "
@@ -115,7 +115,7 @@ _EN_VERBS = _words(
     "promote speed push launch carry set put move become help give see reach rank account continue aim strive "
     "work play serve lay provide seize introduce upgrade transform extend consolidate"
 )
-_INNER_STOPS = _words("的 和 与 及 等 或 并 向 为 在 对 以 从 把 被 之 而 于 到 也 都 是 了 着 将 又 还 就")
+_INNER_STOPS = _words("的 和 与 及 暨 等 或 并 向 为 在 对 以 从 把 被 之 而 于 到 也 都 是 了 着 将 又 还 就")
 _END_STOPS = _words("发展 功能 能级 水平 能力 方向 领域 比重 工作 活动 情况 问题 方面 过程 作用 转型 升级")
 _STOP_PREFIXES = tuple(_words("发展 健全 深入 盘活 大力 加快 积极 着力 全面 持续 进一步 特别 推动 推进 努力 不断"))
 
@@ -267,6 +267,8 @@ class _ChineseSide:
             for i in range(len(words)):
                 if not _may_begin(words[i]) or (i and _split_verb(words[i - 1], words[i])):
                     continue
+                if not i and sentence[words[0].start - 1 : words[0].start].isdigit():
+                    continue  # 144小时过境免签政策: the name's number stands before the Han run
                 for j in range(i + 1, min(i + MAX_WORDS, len(words)) + 1):
                     part = words[i:j]
                     text = "".join(w.text for w in part)

@@ -16,6 +16,7 @@ from henan_terms.extract import (
     SentencePair,
     _link,
     _Seen,
+    chinese_candidates,
     english_phrases,
     extract_terms,
     is_formula,
@@ -343,3 +344,12 @@ def test_a_name_and_a_longer_candidate_holding_it_may_share_its_english() -> Non
     }
     seen = {name: [_Seen(0, 3), _Seen(1, 0)], longer: [_Seen(0, 1)], slogan: [_Seen(1, 9)]}
     assert _link(options, seen) == {name: 0, longer: 0, slogan: 1}
+
+
+def test_a_name_cut_from_its_number_or_joined_by_ji_is_not_a_candidate() -> None:
+    found = chinese_candidates(
+        ["外籍游客可享受144小时过境免签政策。", "郑州市委全会暨郑州市委经济工作会议召开。"], load_glossary()
+    )
+    assert "小时过境免签政策" not in found  # its number, 144, stands before the Han characters
+    assert not any("暨" in candidate for candidate in found)  # 暨 joins two names
+    assert {"过境免签政策", "郑州市委全会", "郑州市委经济工作会议"} <= set(found)  # the parts are
