@@ -293,14 +293,18 @@ def _coordinated(read: _Read, words: tuple[str, ...]) -> tuple[int, int] | None:
 
 
 def _acronyms(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-    """All-capital words of up to six letters (a plural s allowed: NEVs), by token index."""
+    """All-capital words of up to six letters (a plural s or a possessive allowed: NEVs, ZAP's), by
+    token index."""
     found = []
     for index, (start, end, _) in enumerate(tokens):
-        written = text[start:end]
+        written = _POSSESSIVE_END.sub("", text[start:end])
         written = written[:-1] if written.endswith("s") else written
         if written.isupper() and written.isalpha() and len(written) <= 6:
             found.append((index, written))
     return found
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def _acronym(acronyms: list[tuple[int, str]], words: tuple[str, ...]) -> tuple[int, int] | None:

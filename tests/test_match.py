@@ -98,6 +98,7 @@ def test_only_the_concepts_asked_for_are_spotted(target: TargetSpotter) -> None:
         ("industrial and supply chains", "industrial-chain", "coordinated", "industrial and supply chains"),
         ("high-end and producer services", "high-end-services", "coordinated", "high-end and producer services"),
         ("all NEVs sold", "new-energy", "acronym", "NEVs"),
+        ("the NEV's battery", "new-energy", "acronym", "NEV's"),
         (
             "modernize the industrial system",
             "modern-industrial-system",
@@ -117,6 +118,8 @@ def test_weaker_matches(target: TargetSpotter, text: str, concept: str, kind: st
     [
         ("industrial development and supply chains", "industrial-chain"),
         ("new EVs", "new-energy"),
+        ("the EV's battery", "new-energy"),
+        ("Nev's battery", "new-energy"),
         ("strategically modern industrial systems", "henan"),
         ("a modernized economic system", "modern-industrial-system"),
     ],
